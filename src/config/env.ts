@@ -1,0 +1,65 @@
+/**
+ * Configuration from environment variables, validated once. Every variable is optional on a
+ * developer machine; a feature whose configuration is absent falls back (embedded database,
+ * embedded search, outbox instead of SMTP) or is not offered (card payment).
+ *
+ * Plain process.env rather than astro:env, because the CLIs and tests share this module.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+const optionalUrl = z.string().url().optional();
+const optionalText = z.string().min(1).optional();
+
+const envSchema = z.object({
+  PUBLIC_SITE_URL: z.string().url().default('http://localhost:4321'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(4321),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default('data'),
+  CONTENT_DIR: z.string().default('content'),
+  DATABASE_URL: optionalUrl,
+  MEILISEARCH_URL: optionalUrl,
+  MEILISEARCH_API_KEY: optionalText,
+  MEILISEARCH_INDEX: z.string().default('products'),
+  STRIPE_SECRET_KEY: optionalText,
+  STRIPE_WEBHOOK_SECRET: optionalText,
+  /** Only for tests: point the Stripe SDK at a local fake ("http://127.0.0.1:12111"). */
+  STRIPE_API_BASE: optionalUrl,
+  SMTP_URL: optionalText,
+  MAIL_FROM: z.string().default('Chợ CNNT <no-reply@cho-cnnt.vn>'),
+  BANK_BIN: z.string().regex(/^\d{6}$/, 'BANK_BIN is the 6-digit NAPAS bank BIN').default('970436'),
+  BANK_ACCOUNT: z.string().regex(/^[0-9A-Za-z]{4,19}$/).default('0011004299999'),
+  BANK_ACCOUNT_NAME: z.string().default('CHO CNNT'),
+  /**
+   * Ed25519 private keys for badge codes, as "keyId:base64-pkcs8-der" separated by commas;
+   * the first signs, all verify (rotation). Without it a development key is created under DATA_DIR.
+   */
+  BADGE_SIGNING_KEYS: optionalText,
+  /** HMAC secret for facility links (orders, quotes). Without it one is created under DATA_DIR. */
+  LINK_SIGNING_SECRET: z.string().min(32, 'LINK_SIGNING_SECRET needs at least 32 characters').optional(),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+/** The validated configuration. Throws naming every bad variable. */
+export function env(): Env {
+  if (cached) return cached;
+  const result = envSchema.safeParse(process.env);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  cached = result.data;
+  return cached;
+}
+
+/** For tests that change process.env between cases. */
+export function resetEnvCache(): void {
+  cached = undefined;
+}
+
+export function dataDir(): string {
+  return path.resolve(env().DATA_DIR);
+}

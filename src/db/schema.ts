@@ -1,0 +1,6 @@
+/**
+ * The drizzle view of the one PostgreSQL schema: every capability's tables, re-exported so
+ * `drizzle(client, { schema })` knows them all. The SQL in src/db/migrations is the source of
+ * truth for the database; tests/db checks these definitions match it.
+ */
+export {};
