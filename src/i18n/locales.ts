@@ -11,7 +11,7 @@ export const LOCALE_TAGS: Record<Locale, string> = { vi: 'vi-VN', en: 'en-GB' };
 export type LocaleParam = undefined | 'en';
 
 export function localeParam(locale: Locale): LocaleParam {
-  return locale === DEFAULT_LOCALE ? undefined : locale;
+  return locale === 'en' ? 'en' : undefined;
 }
 
 /** Reads the `[...locale]` parameter; null when it is not a locale (the route should 404). */
