@@ -1,0 +1,60 @@
+/**
+ * `npm run import -- FILE [--dry-run]`: imports an operator's list (CSV or XLSX, one row per
+ * certificate; PRODUCT.md "Registry import format") into the catalogue under CONTENT_DIR
+ * (default ./content). Prints added / updated / unchanged counts.
+ * Exit status: 0 done, 1 invalid input (every problem listed, nothing written), 2 usage error.
+ */
+import { contentDir } from '../src/catalogue/content-files';
+import { UsageError, formatSummary, importRegistryFile } from '../src/catalogue/import/index';
+
+const USAGE = `usage: npm run import -- FILE [--dry-run]
+
+  FILE        a .csv (UTF-8, comma or semicolon separated) or .xlsx list, one row per certificate
+  --dry-run   check and show what would change, write nothing
+
+The catalogue is read from and written to CONTENT_DIR (default ./content).`;
+
+function usage(message?: string): never {
+  if (message) console.error(`import: ${message}`);
+  console.error(USAGE);
+  process.exit(2);
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  if (args.includes('--help') || args.includes('-h')) {
+    console.log(USAGE);
+    return;
+  }
+  const unknown = args.filter((a) => a.startsWith('-') && a !== '--dry-run');
+  if (unknown.length > 0) usage(`unknown option ${unknown.join(', ')}`);
+  const files = args.filter((a) => !a.startsWith('-'));
+  if (files.length === 0) usage('no file given');
+  if (files.length > 1) usage('give one file at a time');
+  const dryRun = args.includes('--dry-run');
+  const file = files[0]!;
+  const dir = contentDir();
+
+  let outcome;
+  try {
+    outcome = await importRegistryFile(file, { contentDir: dir, dryRun });
+  } catch (error) {
+    if (error instanceof UsageError) usage(error.message);
+    throw error;
+  }
+  if (!outcome.ok) {
+    for (const line of outcome.problems) console.error(line);
+    const n = outcome.problems.length;
+    console.error(`\n${n} problem${n === 1 ? '' : 's'} in ${file}; nothing was written.`);
+    process.exit(1);
+  }
+  console.log(`Import of ${file} into ${dir}${dryRun ? ' (dry run: nothing written)' : ''}`);
+  console.log(formatSummary(outcome.summary!));
+  if (outcome.changedFiles.length === 0) console.log('No file changed.');
+  else console.log(`${dryRun ? 'Would rewrite' : 'Rewrote'}: ${outcome.changedFiles.join(', ')}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(`import: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,119 @@
+/**
+ * Reads an operator's list (CSV or XLSX) into plain rows of strings, keeping the row numbers a
+ * spreadsheet shows (the header is row 1). Pure apart from the XLSX decoder; no Astro imports.
+ */
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+
+export interface TableRow {
+  /** Row number as a spreadsheet shows it (header = 1). */
+  row: number;
+  cells: string[];
+}
+
+export interface Table {
+  header: string[];
+  rows: TableRow[];
+}
+
+export class TableError extends Error {}
+
+/** Picks the separator used in the header line: comma, semicolon or tab (outside quotes). */
+export function detectDelimiter(text: string): string {
+  const counts: Record<string, number> = { ',': 0, ';': 0, '\t': 0 };
+  let quoted = false;
+  for (const ch of text) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === '\n' || ch === '\r')) break;
+    else if (!quoted && ch in counts) counts[ch]! += 1;
+  }
+  const best = Object.entries(counts).sort((a, b) => b[1] - a[1])[0]!;
+  return best[1] > 0 ? best[0] : ',';
+}
+
+function isBlank(cells: readonly string[]): boolean {
+  return cells.every((c) => c.trim() === '');
+}
+
+function toTable(records: { row: number; cells: string[] }[]): Table {
+  const first = records[0];
+  if (!first || isBlank(first.cells)) throw new TableError('the first row must be the header row, and it is empty');
+  const header = first.cells.map((c) => c.trim());
+  const rows = records.slice(1).filter((r) => !isBlank(r.cells));
+  return { header, rows };
+}
+
+/** Parses CSV text or bytes: UTF-8 with or without BOM, comma or semicolon separated, quoted fields. */
+export function parseCsv(input: string | Uint8Array): Table {
+  let text = typeof input === 'string' ? input : new TextDecoder('utf-8', { fatal: false }).decode(input);
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.trim() === '') throw new TableError('the file is empty');
+  let records: string[][];
+  try {
+    records = parse(text, {
+      delimiter: detectDelimiter(text),
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+    }) as string[][];
+  } catch (error) {
+    throw new TableError(`not a readable CSV file: ${(error as Error).message}`);
+  }
+  // Each record is one spreadsheet row (a quoted field may span lines, as in a spreadsheet cell).
+  return toTable(records.map((cells, i) => ({ row: i + 1, cells: cells.map((c) => c.normalize('NFC')) })));
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** The text a spreadsheet cell shows, with dates as yyyy-mm-dd. */
+export function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) {
+    return `${value.getUTCFullYear()}-${pad(value.getUTCMonth() + 1)}-${pad(value.getUTCDate())}`;
+  }
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'string') return value;
+  if (typeof value === 'object') {
+    if ('richText' in value && Array.isArray(value.richText)) return value.richText.map((r) => r.text).join('');
+    if ('result' in value) return cellText((value.result ?? null) as ExcelJS.CellValue);
+    if ('text' in value && typeof value.text === 'string') return value.text;
+    if ('error' in value) return '';
+  }
+  return String(value);
+}
+
+/** Parses the first worksheet of an XLSX workbook. */
+export async function parseXlsx(input: Uint8Array): Promise<Table> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(Buffer.from(input) as unknown as ArrayBuffer);
+  } catch (error) {
+    throw new TableError(`not a readable XLSX workbook: ${(error as Error).message}`);
+  }
+  const sheet = workbook.worksheets.find((ws) => ws.actualRowCount > 0);
+  if (!sheet) throw new TableError('the workbook has no rows');
+  const records: { row: number; cells: string[] }[] = [];
+  const width = sheet.columnCount;
+  for (let r = 1; r <= sheet.rowCount; r++) {
+    const row = sheet.getRow(r);
+    const cells: string[] = [];
+    for (let c = 1; c <= width; c++) cells.push(cellText(row.getCell(c).value).normalize('NFC'));
+    records.push({ row: r, cells });
+  }
+  return toTable(records);
+}
+
+export type TableFormat = 'csv' | 'xlsx';
+
+export function formatOf(file: string): TableFormat | undefined {
+  const lower = file.toLowerCase();
+  if (lower.endsWith('.csv') || lower.endsWith('.txt')) return 'csv';
+  if (lower.endsWith('.xlsx')) return 'xlsx';
+  return undefined;
+}
+
+export async function parseTable(bytes: Uint8Array, format: TableFormat): Promise<Table> {
+  return format === 'xlsx' ? parseXlsx(bytes) : parseCsv(bytes);
+}
