@@ -36,7 +36,13 @@ export async function runMigrations(runner: SqlRunner, dir = migrationsDir()): P
     const done: string[] = [];
     for (const m of listMigrations(dir)) {
       if (applied.has(m.name)) continue;
-      await runner.exec(`BEGIN;\n${m.sql}\nINSERT INTO schema_migrations (name) VALUES ('${m.name}');\nCOMMIT;`);
+      try {
+        await runner.exec(`BEGIN;\n${m.sql}\nINSERT INTO schema_migrations (name) VALUES ('${m.name}');\nCOMMIT;`);
+      } catch (error) {
+        // Leave the session usable (the unlock below) and report the migration's own error.
+        await runner.exec('ROLLBACK');
+        throw new Error(`Migration ${m.name} failed: ${(error as Error).message}`, { cause: error });
+      }
       done.push(m.name);
     }
     return done;
