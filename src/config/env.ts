@@ -35,6 +35,11 @@ const envSchema = z.object({
    * the first signs, all verify (rotation). Without it a development key is created under DATA_DIR.
    */
   BADGE_SIGNING_KEYS: optionalText,
+  /**
+   * Retired badge keys that only verify (codes printed before a rotation), as
+   * "keyId:base64-spki-der" separated by commas. Their private halves can be destroyed.
+   */
+  BADGE_VERIFY_KEYS: optionalText,
   /** HMAC secret for facility links (orders, quotes). Without it one is created under DATA_DIR. */
   LINK_SIGNING_SECRET: z.string().min(32, 'LINK_SIGNING_SECRET needs at least 32 characters').optional(),
 });
