@@ -3,4 +3,4 @@
  * `drizzle(client, { schema })` knows them all. The SQL in src/db/migrations is the source of
  * truth for the database; tests/db checks these definitions match it.
  */
-export {};
+export * from '../notifications/db-schema';
