@@ -30,6 +30,10 @@ const envSchema = z.object({
   BANK_BIN: z.string().regex(/^\d{6}$/, 'BANK_BIN is the 6-digit NAPAS bank BIN').default('970436'),
   BANK_ACCOUNT: z.string().regex(/^[0-9A-Za-z]{4,19}$/).default('0011004299999'),
   BANK_ACCOUNT_NAME: z.string().default('CHO CNNT'),
+  /** Shipping fee per facility shipment, whole đồng. */
+  SHIPPING_FLAT_VND: z.coerce.number().int().min(0).default(30000),
+  /** A shipment whose goods cost at least this ships free (0: never free). */
+  SHIPPING_FREE_FROM_VND: z.coerce.number().int().min(0).default(500000),
   /**
    * Ed25519 private keys for badge codes, as "keyId:base64-pkcs8-der" separated by commas;
    * the first signs, all verify (rotation). Without it a development key is created under DATA_DIR.
