@@ -4,3 +4,4 @@
  * truth for the database; tests/db checks these definitions match it.
  */
 export * from '../notifications/db-schema';
+export * from '../verification/db-schema';
