@@ -5,3 +5,4 @@
  */
 export * from '../notifications/db-schema';
 export * from '../verification/db-schema';
+export * from '../sourcing/db-schema';
