@@ -1,0 +1,109 @@
+/**
+ * The HTTP side of quotes, kept out of the route files so it is tested without a server:
+ * POST /api/quotes (rate limits per IP and per e-mail, honeypot, validation, MOQ check, then
+ * one stored transaction) and GET /api/quotes/{reference}?email= for the buyer.
+ * A rejected request stores nothing.
+ */
+import type { Database } from '../db/client';
+import { apiError, json, parseJsonBody, parseQuery } from '../http/json';
+import type { RateLimiter, RateLimitRule } from '../security/rate-limit';
+import { z } from 'zod';
+import { todayInVietnam } from '../catalogue/certificate-status';
+import type { Offer } from './offers';
+import { HONEYPOT_FIELD, quoteRequestSchema } from './quote-input';
+import { planQuote } from './quote-plan';
+import { createQuote, findQuoteForBuyer, type QuoteView } from './quote-service';
+
+export const QUOTE_LIMITS = {
+  /** Quote submissions from one address (valid or not). */
+  perIp: { limit: 10, windowMs: 10 * 60_000 },
+  /** Accepted-format submissions for one buyer e-mail. */
+  perEmail: { limit: 5, windowMs: 60 * 60_000 },
+  /** Status look-ups from one address (reference + e-mail guessing). */
+  lookupsPerIp: { limit: 30, windowMs: 10 * 60_000 },
+} satisfies Record<string, RateLimitRule>;
+
+export interface QuoteApiDeps {
+  db: Database;
+  offers: ReadonlyMap<string, Offer>;
+  limiter: RateLimiter;
+  siteUrl: string;
+  now: Date;
+  /** Called after a quote's transaction committed (starts e-mail delivery). */
+  onCommitted?: () => void;
+}
+
+function tooMany(rule: RateLimitRule, what: string): Response {
+  const response = apiError(429, 'rate_limited', `Too many ${what}; try again in ${Math.ceil(rule.windowMs / 60_000)} minutes.`);
+  response.headers.set('retry-after', String(Math.ceil(rule.windowMs / 1000)));
+  return response;
+}
+
+export async function handleCreateQuote(request: Request, clientIp: string, deps: QuoteApiDeps): Promise<Response> {
+  if (!deps.limiter.take(`quotes:ip:${clientIp}`, QUOTE_LIMITS.perIp)) return tooMany(QUOTE_LIMITS.perIp, 'quote requests from this address');
+  const parsed = await parseJsonBody(request, quoteRequestSchema(todayInVietnam(deps.now)));
+  if (!parsed.ok) return parsed.response;
+  const input = parsed.data;
+  if (input[HONEYPOT_FIELD]) {
+    return apiError(400, 'rejected', `The hidden field "${HONEYPOT_FIELD}" must stay empty; automated submissions are not accepted.`, {
+      [HONEYPOT_FIELD]: 'must be empty',
+    });
+  }
+  if (!deps.limiter.take(`quotes:email:${input.company.email}`, QUOTE_LIMITS.perEmail)) {
+    return tooMany(QUOTE_LIMITS.perEmail, 'quote requests for this e-mail address');
+  }
+  const plan = planQuote(input.items, deps.offers);
+  if (!plan.ok) return apiError(400, 'invalid_request', 'Some products cannot be quoted as requested.', plan.fields);
+  const created = await createQuote(deps.db, input, plan.requests, { siteUrl: deps.siteUrl, now: deps.now });
+  deps.onCommitted?.();
+  return json(created, 201);
+}
+
+const lookupSchema = z.object({ email: z.string().trim().email('not an e-mail address') });
+
+export async function handleGetQuote(reference: string, url: URL, clientIp: string, deps: Pick<QuoteApiDeps, 'db' | 'limiter'>): Promise<Response> {
+  if (!deps.limiter.take(`quotes:lookup:${clientIp}`, QUOTE_LIMITS.lookupsPerIp)) return tooMany(QUOTE_LIMITS.lookupsPerIp, 'look-ups from this address');
+  const query = parseQuery(url, lookupSchema);
+  if (!query.ok) return query.response;
+  const quote = await findQuoteForBuyer(deps.db, reference, query.data.email);
+  // The same answer for an unknown reference and a wrong e-mail: nothing to learn by guessing.
+  if (!quote) return apiError(404, 'not_found', 'No quote request with this reference and e-mail.');
+  return json(quoteJson(quote));
+}
+
+/** The buyer's view of a quote as JSON (no internal ids). */
+export function quoteJson(quote: QuoteView) {
+  return {
+    reference: quote.reference,
+    createdAt: quote.createdAt.toISOString(),
+    targetDate: quote.targetDate,
+    message: quote.message,
+    company: {
+      name: quote.companyName,
+      taxCode: quote.taxCode,
+      contactName: quote.contactName,
+      phone: quote.phone,
+      email: quote.email,
+      province: quote.province,
+    },
+    requests: quote.requests.map((r) => ({
+      facility: { id: r.facilityId, name: r.facilityName, phone: r.facilityPhone },
+      notified: r.facilityEmail !== null,
+      status: r.status,
+      answeredAt: r.answeredAt?.toISOString() ?? null,
+      message: r.facilityMessage,
+      items: r.items.map((i) => ({
+        sku: i.sku,
+        product: i.productName,
+        variant: i.variantName,
+        quantity: i.quantity,
+        minOrderQuantity: i.minOrderQuantity,
+        indicativeUnitPrice: i.indicativeUnitPrice,
+        offer:
+          i.offeredUnitPrice !== null && i.offeredQuantity !== null
+            ? { unitPrice: i.offeredUnitPrice, quantity: i.offeredQuantity, leadTimeDays: i.leadTimeDays }
+            : null,
+      })),
+    })),
+  };
+}

@@ -1,0 +1,100 @@
+/** Plain-text e-mails of the quote flow, composed from what was stored. */
+import { formatDate, formatNumber, formatVnd } from '../i18n/format';
+import type { Locale } from '../i18n/locales';
+import { todayInVietnam } from '../catalogue/certificate-status';
+import type { QuoteRequestItemRow, QuoteRequestRow, QuoteRow } from './db-schema';
+import { quoteMailStrings } from './mail-strings';
+
+export interface Mail {
+  subject: string;
+  text: string;
+}
+
+const paragraphs = (...parts: (string | false | null | undefined)[]) => parts.filter(Boolean).join('\n\n');
+
+/** To a facility: what is asked, by whom, and its signed link to answer. Always in Vietnamese. */
+export function facilityRequestMail(
+  quote: QuoteRow,
+  request: Pick<QuoteRequestRow, 'facilityName'>,
+  items: readonly Pick<QuoteRequestItemRow, 'productName' | 'variantName' | 'sku' | 'quantity' | 'indicativeUnitPrice'>[],
+  link: { url: string; expires: Date },
+): Mail {
+  const locale: Locale = 'vi';
+  const t = quoteMailStrings(locale);
+  const lines = items.map((i) =>
+    t('facilityItem', {
+      product: i.productName,
+      variant: i.variantName,
+      sku: i.sku,
+      quantity: formatNumber(i.quantity, locale),
+      price: formatVnd(i.indicativeUnitPrice, locale),
+    }),
+  );
+  return {
+    subject: t('facilitySubject', { reference: quote.reference, company: quote.companyName }),
+    text: paragraphs(
+      `${t('facilityIntro', { facility: request.facilityName, company: quote.companyName, taxCode: quote.taxCode })}\n${lines.join('\n')}`,
+      t('facilityBuyer', { contact: quote.contactName, phone: quote.phone, email: quote.email, province: quote.province }),
+      quote.targetDate && t('facilityTarget', { date: formatDate(quote.targetDate, locale) }),
+      quote.message && t('facilityMessage', { message: quote.message }),
+      t('facilityLink', { url: link.url, expires: formatDate(todayInVietnam(link.expires), locale) }),
+      t('signature'),
+    ),
+  };
+}
+
+/** To the buyer: the reference, who was asked, and the status page. */
+export function buyerConfirmationMail(
+  quote: QuoteRow,
+  requests: readonly { facilityName: string; facilityEmail: string | null; facilityPhone: string | null; itemCount: number }[],
+  statusUrl: string,
+): Mail {
+  const t = quoteMailStrings(quote.locale);
+  const lines = requests.map((r) =>
+    r.facilityEmail
+      ? t('buyerFacility', { facility: r.facilityName, items: r.itemCount })
+      : t('buyerNoEmail', { facility: r.facilityName, phone: r.facilityPhone ?? '—' }),
+  );
+  return {
+    subject: t('buyerSubject', { reference: quote.reference }),
+    text: paragraphs(
+      `${t('buyerIntro', { contact: quote.contactName, reference: quote.reference, company: quote.companyName, count: requests.length })}\n${lines.join('\n')}`,
+      t('buyerStatus', { url: statusUrl }),
+      t('signature'),
+    ),
+  };
+}
+
+/** To the buyer: one facility's answer or refusal. */
+export function buyerAnswerMail(
+  quote: QuoteRow,
+  request: Pick<QuoteRequestRow, 'facilityName' | 'status' | 'facilityMessage'>,
+  items: readonly Pick<QuoteRequestItemRow, 'productName' | 'variantName' | 'offeredUnitPrice' | 'offeredQuantity' | 'leadTimeDays'>[],
+  statusUrl: string,
+): Mail {
+  const locale = quote.locale;
+  const t = quoteMailStrings(locale);
+  const vars = { facility: request.facilityName, reference: quote.reference, contact: quote.contactName };
+  const declined = request.status === 'declined';
+  const lines = items.map((i) =>
+    i.offeredUnitPrice !== null && i.offeredQuantity !== null
+      ? t('answerItem', {
+          product: i.productName,
+          variant: i.variantName,
+          price: formatVnd(i.offeredUnitPrice, locale),
+          quantity: formatNumber(i.offeredQuantity, locale),
+          days: i.leadTimeDays ?? 0,
+        })
+      : t('answerItemNotOffered', { product: i.productName, variant: i.variantName }),
+  );
+  return {
+    subject: t(declined ? 'declineSubject' : 'answerSubject', vars),
+    text: paragraphs(
+      t(declined ? 'declineIntro' : 'answerIntro', vars),
+      !declined && lines.join('\n'),
+      request.facilityMessage && t('answerMessage', { message: request.facilityMessage }),
+      t('buyerStatus', { url: statusUrl }),
+      t('signature'),
+    ),
+  };
+}

@@ -1,0 +1,221 @@
+/**
+ * Quote requests in the database. createQuote stores the buyer's quote, one request per
+ * facility and its items, and enqueues the e-mails (each facility's signed answer link, the
+ * buyer's confirmation) in the same transaction, so a message exists exactly when the quote
+ * does. Facilities answer or decline once; the buyer is told through the outbox.
+ */
+import { randomInt } from 'node:crypto';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Database } from '../db/client';
+import { pickText } from '../i18n/locales';
+import { enqueueMessage } from '../notifications/outbox';
+import { quoteRequestItems, quoteRequests, quotes, type QuoteRequestItemRow, type QuoteRequestRow, type QuoteRow } from './db-schema';
+import type { QuoteRequestInput } from './quote-input';
+import type { PlannedRequest } from './quote-plan';
+import { answerLink, quoteStatusUrl } from './quote-links';
+import { buyerAnswerMail, buyerConfirmationMail, facilityRequestMail } from './quote-mail';
+
+export interface QuoteContext {
+  /** Absolute base of links in e-mails (PUBLIC_SITE_URL). */
+  siteUrl: string;
+  now: Date;
+}
+
+export interface CreatedQuote {
+  reference: string;
+  statusUrl: string;
+  requests: {
+    facility: { id: string; name: string };
+    /** False when the facility has no e-mail: the buyer is asked to call it. */
+    notified: boolean;
+    items: { sku: string; product: string; quantity: number; indicativeUnitPrice: number }[];
+  }[];
+}
+
+/** Unambiguous letters and digits (no 0/O, 1/I/L): references are read out on the phone. */
+const REFERENCE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+
+/** "BG-7KQ3MZ2A": 31^8 ≈ 8·10^11 values, so guessing one is hopeless and collisions negligible (the unique index guards the rest). */
+export function newReference(): string {
+  let code = '';
+  for (let i = 0; i < 8; i++) code += REFERENCE_ALPHABET[randomInt(REFERENCE_ALPHABET.length)];
+  return `BG-${code}`;
+}
+
+export async function createQuote(
+  db: Database,
+  input: QuoteRequestInput,
+  plan: readonly PlannedRequest[],
+  ctx: QuoteContext,
+): Promise<CreatedQuote> {
+  const locale = input.locale ?? 'vi';
+  return db.transaction(async (tx) => {
+    const [quote] = await tx
+      .insert(quotes)
+      .values({
+        reference: newReference(),
+        companyName: input.company.name,
+        taxCode: input.company.taxCode,
+        contactName: input.company.contactName,
+        phone: input.company.phone,
+        email: input.company.email,
+        province: input.company.province,
+        targetDate: input.targetDate ?? null,
+        message: input.message || null,
+        locale,
+        createdAt: ctx.now,
+      })
+      .returning();
+    if (!quote) throw new Error('quote insert returned nothing');
+    const statusUrl = quoteStatusUrl(ctx.siteUrl, locale, quote.reference, quote.email);
+    const created: CreatedQuote['requests'] = [];
+    const summaries: Parameters<typeof buyerConfirmationMail>[1][number][] = [];
+
+    for (const planned of plan) {
+      const [request] = await tx
+        .insert(quoteRequests)
+        .values({
+          quoteId: quote.id,
+          facilityId: planned.facilityId,
+          facilityName: planned.facilityName,
+          facilityEmail: planned.facilityEmail ?? null,
+          facilityPhone: planned.facilityPhone ?? null,
+        })
+        .returning();
+      if (!request) throw new Error('quote request insert returned nothing');
+      const items = await tx
+        .insert(quoteRequestItems)
+        .values(
+          planned.items.map((item, position) => ({
+            requestId: request.id,
+            position,
+            sku: item.offer.sku,
+            productId: item.offer.productId,
+            productName: item.offer.productName,
+            variantName: pickText(item.offer.variantName, 'vi') ?? item.offer.packSize,
+            quantity: item.line.quantity,
+            minOrderQuantity: item.offer.minOrderQuantity,
+            indicativeUnitPrice: item.line.unitPrice,
+          })),
+        )
+        .returning();
+      if (request.facilityEmail) {
+        const mail = facilityRequestMail(quote, request, items, answerLink(ctx.siteUrl, request.id, ctx.now));
+        await enqueueMessage(tx, { kind: 'quote-request', ref: `${quote.reference}:${request.id}`, to: request.facilityEmail, ...mail });
+      }
+      summaries.push({ ...request, itemCount: items.length });
+      created.push({
+        facility: { id: request.facilityId, name: request.facilityName },
+        notified: request.facilityEmail !== null,
+        items: items.map((i) => ({ sku: i.sku, product: i.productName, quantity: i.quantity, indicativeUnitPrice: i.indicativeUnitPrice })),
+      });
+    }
+
+    const confirmation = buyerConfirmationMail(quote, summaries, statusUrl);
+    await enqueueMessage(tx, { kind: 'quote-confirmation', ref: quote.reference, to: quote.email, ...confirmation });
+    return { reference: quote.reference, statusUrl, requests: created };
+  });
+}
+
+export interface RequestWithItems extends QuoteRequestRow {
+  items: QuoteRequestItemRow[];
+}
+
+export interface QuoteView extends QuoteRow {
+  requests: RequestWithItems[];
+}
+
+async function requestsOf(db: Database, quoteId: number): Promise<RequestWithItems[]> {
+  const requests = await db.select().from(quoteRequests).where(eq(quoteRequests.quoteId, quoteId)).orderBy(asc(quoteRequests.id));
+  if (requests.length === 0) return [];
+  const items = await db
+    .select()
+    .from(quoteRequestItems)
+    .where(inArray(quoteRequestItems.requestId, requests.map((r) => r.id)))
+    .orderBy(asc(quoteRequestItems.requestId), asc(quoteRequestItems.position));
+  return requests.map((r) => ({ ...r, items: items.filter((i) => i.requestId === r.id) }));
+}
+
+/** A quote with every facility's answer, only when the e-mail is the buyer's. */
+export async function findQuoteForBuyer(db: Database, reference: string, email: string): Promise<QuoteView | undefined> {
+  const [quote] = await db
+    .select()
+    .from(quotes)
+    .where(and(eq(quotes.reference, reference.trim().toUpperCase()), eq(quotes.email, email.trim().toLowerCase())));
+  return quote && { ...quote, requests: await requestsOf(db, quote.id) };
+}
+
+export interface FacilityRequestView {
+  quote: QuoteRow;
+  request: RequestWithItems;
+}
+
+/** What a facility sees behind its signed link. */
+export async function loadFacilityRequest(db: Database, requestId: number): Promise<FacilityRequestView | undefined> {
+  const [row] = await db
+    .select({ quote: quotes, request: quoteRequests })
+    .from(quoteRequests)
+    .innerJoin(quotes, eq(quotes.id, quoteRequests.quoteId))
+    .where(eq(quoteRequests.id, requestId));
+  if (!row) return undefined;
+  const items = await db
+    .select()
+    .from(quoteRequestItems)
+    .where(eq(quoteRequestItems.requestId, requestId))
+    .orderBy(asc(quoteRequestItems.position));
+  return { quote: row.quote, request: { ...row.request, items } };
+}
+
+export interface OfferedItem {
+  unitPrice: number;
+  quantity: number;
+  leadTimeDays: number;
+}
+
+export type FacilityAnswer =
+  | { kind: 'answer'; message: string | undefined; /** By item id; items left out are not offered. */ items: ReadonlyMap<number, OfferedItem> }
+  | { kind: 'decline'; message: string | undefined };
+
+export type AnswerOutcome = 'saved' | 'already_answered' | 'not_found';
+
+/** Records a facility's answer once (a second submission changes nothing) and tells the buyer. */
+export async function answerFacilityRequest(
+  db: Database,
+  requestId: number,
+  answer: FacilityAnswer,
+  ctx: QuoteContext,
+): Promise<AnswerOutcome> {
+  return db.transaction(async (tx) => {
+    const [request] = await tx
+      .update(quoteRequests)
+      .set({
+        status: answer.kind === 'answer' ? 'answered' : 'declined',
+        facilityMessage: answer.message || null,
+        answeredAt: ctx.now,
+      })
+      .where(and(eq(quoteRequests.id, requestId), eq(quoteRequests.status, 'pending')))
+      .returning();
+    if (!request) {
+      const [exists] = await tx.select({ id: quoteRequests.id }).from(quoteRequests).where(eq(quoteRequests.id, requestId));
+      return exists ? 'already_answered' : 'not_found';
+    }
+    if (answer.kind === 'answer') {
+      for (const [itemId, offered] of answer.items) {
+        await tx
+          .update(quoteRequestItems)
+          .set({ offeredUnitPrice: offered.unitPrice, offeredQuantity: offered.quantity, leadTimeDays: offered.leadTimeDays })
+          .where(and(eq(quoteRequestItems.id, itemId), eq(quoteRequestItems.requestId, requestId)));
+      }
+    }
+    const [quote] = await tx.select().from(quotes).where(eq(quotes.id, request.quoteId));
+    if (!quote) throw new Error(`quote ${request.quoteId} of request ${requestId} is missing`);
+    const items = await tx
+      .select()
+      .from(quoteRequestItems)
+      .where(eq(quoteRequestItems.requestId, requestId))
+      .orderBy(asc(quoteRequestItems.position));
+    const mail = buyerAnswerMail(quote, request, items, quoteStatusUrl(ctx.siteUrl, quote.locale, quote.reference, quote.email));
+    await enqueueMessage(tx, { kind: 'quote-answer', ref: `${quote.reference}:${request.id}`, to: quote.email, ...mail });
+    return 'saved';
+  });
+}
