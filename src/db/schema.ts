@@ -6,3 +6,4 @@
 export * from '../notifications/db-schema';
 export * from '../verification/db-schema';
 export * from '../sourcing/db-schema';
+export * from '../commerce/db-schema';

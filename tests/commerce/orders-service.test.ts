@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import type { DatabaseHandle } from '../../src/db/client';
+import { orders } from '../../src/commerce/db-schema';
+import { placeOrder, type OrderContext } from '../../src/commerce/orders-service';
+import { loadOrder } from '../../src/commerce/order-view';
+import { remainingStock } from '../../src/commerce/stock';
+import { vietQrPayload } from '../../src/commerce/vietqr';
+import { listOutbox } from '../../src/notifications/outbox';
+import { testEngines } from '../notifications/test-databases';
+import { fixtureCatalogue, orderRequest, SHIPPING } from './fixtures';
+import { useTestEnv } from './test-env';
+
+useTestEnv();
+
+const COMMERCE_TABLES = 'orders, shipments, order_items, payments, webhook_events, idempotency_keys, stock_levels, stock_reservations, outbox_messages';
+
+for (const engine of testEngines()) {
+  describe.skipIf(engine.skipReason !== undefined)(`placing orders on ${engine.name}`, () => {
+    let handle: DatabaseHandle;
+    let ctx: OrderContext;
+    beforeAll(async () => {
+      handle = await engine.open();
+    });
+    afterAll(async () => {
+      await handle?.close();
+    });
+    beforeEach(async () => {
+      await handle.db.execute(sql.raw(`TRUNCATE ${COMMERCE_TABLES} CASCADE`));
+      // A new catalogue object per test re-seeds stock into the emptied table.
+      ctx = { db: handle.db, catalogue: fixtureCatalogue(), shipping: SHIPPING };
+    });
+
+    it('records a cash-on-delivery order with one shipment per facility and tells everyone', async () => {
+      const outcome = await placeOrder(ctx, orderRequest());
+      if (!outcome.ok) throw new Error(JSON.stringify(outcome.error));
+      const { body } = outcome;
+      expect(body).toMatchObject({ total: 370_000, currency: 'VND', payment: { method: 'cod', status: 'pending', amount: 370_000 } });
+      expect(body.statusUrl).toMatch(new RegExp(`^/orders/${body.orderNumber}/\\?key=`));
+      const order = await loadOrder(handle.db, { orderNumber: body.orderNumber });
+      expect(order).toMatchObject({ status: 'placed', buyerPhone: '0912345678', province: 'Hồ Chí Minh', subtotal: 310_000, shippingTotal: 60_000 });
+      expect(order!.shipments.map((s) => [s.facilityId, s.status, s.items.map((i) => `${i.sku}×${i.quantity}`)])).toEqual([
+        ['co-so-nuoc-mam', 'pending', ['NM-500×2']],
+        ['htx-gom', 'pending', ['GOM-CHEN×1']],
+      ]);
+      expect(Object.fromEntries(await remainingStock(handle.db, ['NM-500', 'GOM-CHEN']))).toEqual({ 'NM-500': 8, 'GOM-CHEN': 2 });
+      const outbox = await listOutbox(handle.db);
+      expect(outbox.map((m) => [m.kind, m.toAddress])).toEqual([
+        ['order-confirmation', 'lan@example.vn'],
+        ['facility-new-order', 'nuocmam@example.vn'],
+        ['facility-new-order', 'gom@example.vn'],
+      ]);
+      expect(outbox[1]!.textBody).toContain('https://cho-cnnt.test/facility/orders/');
+      expect(outbox[1]!.textBody).toContain('0912345678');
+      expect(outbox[0]!.textBody).toContain('370.000');
+    });
+
+    it('gives bank transfer details with a VietQR for the amount and order number', async () => {
+      const outcome = await placeOrder(ctx, orderRequest({ paymentMethod: 'bank_transfer' }));
+      if (!outcome.ok || outcome.body.payment.method !== 'bank_transfer') throw new Error('expected a bank transfer');
+      const { payment, orderNumber } = outcome.body;
+      expect(payment.purpose).toBe(orderNumber);
+      expect(payment.qrPayload).toBe(vietQrPayload({ bankBin: '970436', accountNumber: '0011004299999', amount: 370_000, purpose: orderNumber }));
+    });
+
+    it('refuses card payment when Stripe is not configured', async () => {
+      const outcome = await placeOrder(ctx, orderRequest({ paymentMethod: 'card' }));
+      expect(outcome).toMatchObject({ ok: false, error: { status: 400, code: 'card_unavailable' } });
+    });
+
+    it('rejects items that cannot be sold and records nothing', async () => {
+      const outcome = await placeOrder(ctx, orderRequest({ items: [{ sku: 'NM-GIFT', quantity: 1 }, { sku: 'NOPE-1', quantity: 1 }] }));
+      expect(outcome).toMatchObject({
+        ok: false,
+        error: { status: 400, code: 'invalid_items', fields: { 'items.0.sku': expect.stringMatching(/not sold online/), 'items.1.sku': expect.any(String) } },
+      });
+      expect(await handle.db.$count(orders)).toBe(0);
+    });
+
+    it('never oversells: a shortfall rolls the whole order back', async () => {
+      const first = await placeOrder(ctx, orderRequest({ items: [{ sku: 'NM-1000', quantity: 1 }, { sku: 'GOM-CHEN', quantity: 3 }] }));
+      expect(first.ok).toBe(true);
+      const second = await placeOrder(ctx, orderRequest({ items: [{ sku: 'NM-500', quantity: 1 }, { sku: 'GOM-CHEN', quantity: 1 }] }));
+      expect(second).toMatchObject({ ok: false, error: { status: 409, code: 'out_of_stock', fields: { 'items.1.quantity': 'sold out' } } });
+      expect(Object.fromEntries(await remainingStock(handle.db, ['NM-500', 'GOM-CHEN']))).toEqual({ 'NM-500': 10, 'GOM-CHEN': 0 });
+      expect(await handle.db.$count(orders)).toBe(1);
+    });
+
+    it('sells exactly the stock to many concurrent buyers', async () => {
+      const attempts = await Promise.all(
+        Array.from({ length: 40 }, () => placeOrder(ctx, orderRequest({ items: [{ sku: 'NM-500', quantity: 1 }] }))),
+      );
+      expect(attempts.filter((a) => a.ok)).toHaveLength(10);
+      expect(attempts.filter((a) => !a.ok && a.error.code === 'out_of_stock')).toHaveLength(30);
+      expect((await remainingStock(handle.db, ['NM-500'])).get('NM-500')).toBe(0);
+    });
+
+    it('makes one order per Idempotency-Key and refuses the key for another body', async () => {
+      const request = orderRequest();
+      const [a, b] = await Promise.all([placeOrder(ctx, request, 'checkout-key-0001'), placeOrder(ctx, request, 'checkout-key-0001')]);
+      if (!a.ok || !b.ok) throw new Error('both should succeed');
+      expect(b.body).toEqual(a.body);
+      expect([a.replayed, b.replayed].sort()).toEqual([false, true]);
+      const again = await placeOrder(ctx, orderRequest(), 'checkout-key-0001');
+      expect(again.ok && again.body.orderNumber).toBe(a.body.orderNumber);
+      const other = await placeOrder(ctx, orderRequest({ paymentMethod: 'bank_transfer' }), 'checkout-key-0001');
+      expect(other).toMatchObject({ ok: false, error: { status: 422, code: 'idempotency_key_reused' } });
+      expect(await handle.db.$count(orders)).toBe(1);
+      expect((await remainingStock(handle.db, ['NM-500'])).get('NM-500')).toBe(8);
+    });
+  });
+}
