@@ -1,0 +1,67 @@
+/**
+ * Synonyms kept as data in content/search/synonyms.json. They are applied when a document is
+ * built, not when a query is read: the product text still has its diacritics, so "mỳ" can be
+ * told from "mỹ" (as in "mỹ nghệ") and "trà" from "tra" (as in "cá tra"), which a query typed
+ * without accents cannot. Both backends index the result, so they agree.
+ *
+ * A capitalised word inside a sentence is taken for a proper name and not matched: "Trà" in
+ * "Tinh dầu quế Trà Bồng" or "Trà Vinh" is a place, not tea.
+ */
+import { z } from 'zod';
+import raw from '../../content/search/synonyms.json';
+import { foldWord, words } from './analysis';
+
+const synonymsFile = z.object({
+  groups: z.array(z.array(z.string().trim().min(1)).min(2, 'a synonym group needs at least two members')),
+});
+
+function parseSynonyms(data: unknown): string[][][] {
+  const result = synonymsFile.safeParse(data);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    throw new Error(`content/search/synonyms.json: ${issue.path.join('.')}: ${issue.message}`);
+  }
+  // Each member as its word sequence, lower-case with diacritics ("Nước mắm" → ["nước", "mắm"]).
+  return result.data.groups.map((group) => group.map(words));
+}
+
+const GROUPS = parseSynonyms(raw);
+
+const isCapitalised = (word: string) => word !== word.toLowerCase();
+
+/**
+ * Words of each sentence, lower-cased, with proper names left out (undefined). In a sentence
+ * written In Title Case every word is capitalised, so case says nothing and all words count.
+ */
+function commonWords(text: string): (string | undefined)[][] {
+  return text
+    .normalize('NFC')
+    .split(/[.!?;:\n]+/)
+    .map((sentence) => {
+      const all = sentence.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
+      const titleCase = all.length > 1 && all.every((w) => isCapitalised(w) || /^\p{N}/u.test(w));
+      return all.map((w, i) => (i === 0 || titleCase || !isCapitalised(w) ? w.toLowerCase() : undefined));
+    });
+}
+
+function containsSequence(haystack: readonly (string | undefined)[], needle: readonly string[]): boolean {
+  outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/**
+ * Folded words of every synonym group with a member in `text` (diacritics compared as
+ * written): "Chè Shan tuyết" → ["che", "tra", "tea"].
+ */
+export function synonymsOf(text: string): string[] {
+  const sentences = commonWords(text);
+  const found = new Set<string>();
+  for (const group of GROUPS) {
+    if (!group.some((member) => sentences.some((sentence) => containsSequence(sentence, member)))) continue;
+    for (const member of group) for (const w of member) found.add(foldWord(w));
+  }
+  return [...found];
+}
