@@ -230,7 +230,7 @@ async function startCardPayment(ctx: OrderContext, order: OrderDetails, now: Dat
   try {
     checkout = await ctx.card!.createCheckout(order, orderUrl(order.orderNumber, order.locale, orderViewKey(order.orderNumber, now)));
   } catch (error) {
-    console.error(`Stripe checkout for ${order.orderNumber} failed:`, error);
+    console.error(`Stripe checkout for ${order.orderNumber} failed: ${error instanceof Error ? error.message : String(error)}`);
     await ctx.db.transaction((tx) => cancelOrder(tx, order.id, 'payment_unavailable', now));
     if (idempotencyKey) await forgetKey(ctx.db, idempotencyKey);
     return { ok: false, error: { status: 502, code: 'payment_unavailable', message: 'Card payment could not be started; nothing was charged. Try again or choose another payment method.' } };
