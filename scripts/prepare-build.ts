@@ -1,0 +1,44 @@
+/**
+ * Run before `astro build` and `astro dev`: makes sure the catalogue under CONTENT_DIR (default
+ * ./content) exists, generating the default sample when it does not, then draws every photo the
+ * catalogue refers to that does not exist yet (photos are generated, never committed). An
+ * unchanged rebuild does nothing.
+ */
+import os from 'node:os';
+import { contentDir, hasCatalogue, readCatalogueData } from '../src/catalogue/content-files';
+import { ensurePhotos } from '../src/catalogue/photos';
+import { describeSample, writeSample } from '../src/catalogue/sample/index';
+
+async function main(): Promise<void> {
+  const dir = contentDir();
+  if (!hasCatalogue(dir)) {
+    console.log(`prepare-build: no catalogue in ${dir}; generating the default sample…`);
+    const data = await writeSample(dir);
+    console.log(describeSample(data));
+  }
+  const data = await readCatalogueData(dir);
+
+  const started = performance.now();
+  let shown = -1;
+  const result = await ensurePhotos(dir, data, {
+    concurrency: Math.max(2, os.availableParallelism() * 2),
+    onProgress: (done, total) => {
+      const tenth = Math.floor((done / total) * 10);
+      if (tenth > shown) {
+        shown = tenth;
+        process.stderr.write(`prepare-build: photos ${String(tenth * 10).padStart(3)}% (${done}/${total})\n`);
+      }
+    },
+  });
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  if (result.created === 0) console.log(`prepare-build: all ${result.total} photos present.`);
+  else {
+    const kb = Math.round(result.bytes / result.created / 1024);
+    console.log(`prepare-build: drew ${result.created} photos (${result.existing} already there, ~${kb} KB each) in ${seconds} s.`);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`prepare-build: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,34 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readCatalogueData } from '../../src/catalogue/content-files';
+import { photoJobs } from '../../src/catalogue/photos';
+import { writeSample } from '../../src/catalogue/sample/index';
+import { removeDir, tempDir } from '../catalogue/import/helpers';
+import { runScript } from './cli';
+
+let work: string;
+beforeAll(async () => {
+  work = await tempDir('cnnt-prepare-');
+});
+afterAll(async () => {
+  await removeDir(work);
+});
+
+describe('prepare-build', () => {
+  it('draws every referenced photo, and an unchanged rerun draws none', async () => {
+    const dir = path.join(work, 'content');
+    await writeSample(dir, { products: 40, seed: 31 });
+    const first = runScript('prepare-build.ts', [], { CONTENT_DIR: dir });
+    expect(first.status).toBe(0);
+    expect(first.stdout).toMatch(/drew \d+ photos/);
+    const data = await readCatalogueData(dir);
+    const jobs = photoJobs(dir, data);
+    expect(jobs.length).toBeGreaterThan(20);
+    for (const job of jobs) expect(existsSync(job.file)).toBe(true);
+
+    const second = runScript('prepare-build.ts', [], { CONTENT_DIR: dir });
+    expect(second.status).toBe(0);
+    expect(second.stdout).toContain(`all ${jobs.length} photos present`);
+  });
+});
