@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { env } from '../config/env';
+import { withApiSlash } from './api-paths';
 import { securityHeaders } from './security-headers';
 
 type Handler = (req: IncomingMessage, res: ServerResponse, next?: () => void) => unknown;
@@ -21,6 +22,7 @@ export async function serve(distDir = path.resolve(process.env.ASTRO_OUT_DIR ?? 
   const headers = Object.entries(securityHeaders(hashes));
   const server = createServer((req, res) => {
     for (const [name, value] of headers) res.setHeader(name, value);
+    if (req.url) req.url = withApiSlash(req.url);
     void handler(req, res);
   });
   await new Promise<void>((resolve, reject) => {
