@@ -608,14 +608,15 @@ export function generateSample(options: SampleOptions = {}): CatalogueData {
       const price = round1000((min + (max - min) * Math.min(1, Math.max(0, position + (lRng.float() - 0.5) * 0.2))) * 1000);
       const tiers: WholesaleTier[] = [];
       const tierCount = lRng.weighted([0, 1, 2, 3], [0.15, 0.25, 0.35, 0.25]);
-      let minQuantity = lRng.int(kind.wholesaleFrom[0], kind.wholesaleFrom[1]);
+      const from = lRng.int(kind.wholesaleFrom[0], kind.wholesaleFrom[1]);
+      let minQuantity = from < 10 ? from : Math.round(from / 5) * 5;
       const discounts = [0.92, 0.85, 0.78];
       for (let t = 0; t < tierCount; t++) {
         const unitPrice = round1000(price * discounts[t]!);
         const previous = tiers[tiers.length - 1]?.unitPrice ?? price;
         if (unitPrice >= previous) break;
         tiers.push({ minQuantity, unitPrice });
-        minQuantity = minQuantity * lRng.int(3, 5);
+        minQuantity = minQuantity * lRng.pick([4, 5, 10]);
       }
       const madeToOrder = lRng.chance(kind.madeToOrder);
       const notOnline = !madeToOrder && lRng.chance(0.02);
