@@ -1,0 +1,73 @@
+/**
+ * The HTTP handlers behind src/pages/api/orders/** and src/pages/api/products/[id].ts
+ * (contracts in PRODUCT.md), written over Request/Response so tests call them directly.
+ *
+ * CSRF: these JSON endpoints accept only `application/json` bodies (415 otherwise). A
+ * cross-site page can send JSON only after a CORS preflight, which this server never
+ * grants, so another origin cannot place orders with a visitor's browser; the HTML checkout
+ * form is a same-origin post that Astro's checkOrigin verifies.
+ */
+import { z } from 'zod';
+import type { Catalogue } from '../catalogue/catalogue';
+import type { Database } from '../db/client';
+import { apiError, json, parseJsonBody, parseQuery } from '../http/json';
+import type { RateLimiter } from '../security/rate-limit';
+import { IDEMPOTENCY_KEY_PATTERN } from './idempotency';
+import { orderRequestSchema } from './order-input';
+import { parseOrderNumber } from './order-number';
+import { buyerMatches, loadOrder, orderStatusJson } from './order-view';
+import { placeOrder, type OrderContext, type OrderOutcome } from './orders-service';
+import { productJson, trackedSkusOf } from './product-api';
+import { ensureStockSeeded, remainingStock } from './stock';
+
+export function outcomeResponse(outcome: OrderOutcome): Response {
+  if (outcome.ok) return json(outcome.body, 201, outcome.replayed ? { 'idempotent-replayed': 'true' } : {});
+  const { status, code, message, fields } = outcome.error;
+  return apiError(status, code, message, fields);
+}
+
+/** POST /api/orders */
+export async function handleCreateOrder(request: Request, ctx: OrderContext): Promise<Response> {
+  const key = request.headers.get('idempotency-key') ?? undefined;
+  if (key !== undefined && !IDEMPOTENCY_KEY_PATTERN.test(key)) {
+    return apiError(400, 'invalid_idempotency_key', 'Idempotency-Key must be 8–200 letters, digits or _ : . -', { 'Idempotency-Key': 'malformed' });
+  }
+  const parsed = await parseJsonBody(request, orderRequestSchema);
+  if (!parsed.ok) return parsed.response;
+  return outcomeResponse(await placeOrder(ctx, parsed.data, key));
+}
+
+export interface LookupDeps {
+  db: Database;
+  limiter: RateLimiter;
+}
+
+const lookupQuery = z
+  .object({ phone: z.string().max(30).optional(), email: z.string().max(200).optional() })
+  .refine((q) => q.phone !== undefined || q.email !== undefined, { message: 'give the phone or e-mail used for the order', path: ['phone'] });
+
+/** Lookups per client per minute: enough for a person, too few to guess phone numbers. */
+export const LOOKUP_RULE = { limit: 20, windowMs: 60_000 };
+
+/** GET /api/orders/{orderNumber}?phone= | ?email= : 404 alike for unknown orders and wrong proof. */
+export async function handleOrderStatus(request: Request, orderNumberParam: string, client: string, deps: LookupDeps): Promise<Response> {
+  if (!deps.limiter.take(`order-lookup:${client}`, LOOKUP_RULE)) {
+    return apiError(429, 'rate_limited', 'Too many order lookups; wait a minute.');
+  }
+  const query = parseQuery(new URL(request.url), lookupQuery);
+  if (!query.ok) return query.response;
+  const notFound = () => apiError(404, 'not_found', 'No order with this number and phone or e-mail.');
+  const orderNumber = parseOrderNumber(orderNumberParam);
+  if (!orderNumber) return notFound();
+  const order = await loadOrder(deps.db, { orderNumber });
+  if (!order || !buyerMatches(order, query.data)) return notFound();
+  return json(orderStatusJson(order));
+}
+
+/** GET /api/products/{id} */
+export async function handleProduct(id: string, catalogue: Catalogue, db: Database): Promise<Response> {
+  if (!catalogue.productById.has(id)) return apiError(404, 'not_found', `No certified product with id "${id}".`);
+  await ensureStockSeeded(db, catalogue);
+  const remaining = await remainingStock(db, trackedSkusOf(catalogue, id));
+  return json(productJson(catalogue, id, remaining));
+}

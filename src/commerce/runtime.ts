@@ -1,0 +1,26 @@
+/**
+ * Wiring for the server's routes: the database, configuration and Stripe client behind an
+ * OrderContext. Routes pass the catalogue they got from astro:content (this file stays free
+ * of astro:* so CLIs and benchmarks can use it too).
+ */
+import type { Catalogue } from '../catalogue/catalogue';
+import { env } from '../config/env';
+import { database } from '../db/client';
+import { RateLimiter } from '../security/rate-limit';
+import type { OrderContext } from './orders-service';
+import type { ShippingRule } from './pricing';
+import { stripeClient, stripeGateway } from './stripe';
+
+export function shippingRule(): ShippingRule {
+  const { SHIPPING_FLAT_VND, SHIPPING_FREE_FROM_VND } = env();
+  return { flatFee: SHIPPING_FLAT_VND, freeFrom: SHIPPING_FREE_FROM_VND };
+}
+
+export async function orderContext(catalogue: Catalogue): Promise<OrderContext> {
+  const { db } = await database();
+  const stripe = stripeClient();
+  return { db, catalogue, shipping: shippingRule(), card: stripe ? stripeGateway(stripe) : undefined };
+}
+
+/** One limiter per server process for order lookups (API and page share it). */
+export const lookupLimiter = new RateLimiter();
