@@ -5,6 +5,8 @@ import react from '@astrojs/react';
 
 export default defineConfig({
   site: process.env.PUBLIC_SITE_URL ?? 'http://localhost:4321',
+  // Benchmarks build other catalogues (CONTENT_DIR) into their own folder beside dist/.
+  outDir: process.env.ASTRO_OUT_DIR ?? 'dist',
   trailingSlash: 'always',
   // Static HTML by default; routes that must run per request opt out with `prerender = false`.
   output: 'static',
