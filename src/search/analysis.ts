@@ -14,9 +14,38 @@ export function words(text: string): string[] {
     .filter((w) => w !== '');
 }
 
+const folds = new Map<string, string>();
+/** Words repeat across a catalogue; folding (two Unicode normalisations) is the costly part. */
+const FOLD_CACHE_LIMIT = 100_000;
+
 /** A word without tones, vowel marks or đ ("mắm" → "mam"). Expects a lower-case word. */
 export function foldWord(word: string): string {
-  return foldDiacritics(word);
+  let folded = folds.get(word);
+  if (folded === undefined) {
+    folded = foldDiacritics(word);
+    if (folds.size >= FOLD_CACHE_LIMIT) folds.clear();
+    folds.set(word, folded);
+  }
+  return folded;
+}
+
+const isCapitalised = (word: string) => word !== word.toLowerCase();
+
+/**
+ * The words of each sentence that may be common words, lower-cased; a capitalised word inside
+ * a sentence is taken for a proper name and left out (undefined): "Trà" in "Sâm Ngọc Linh Nam
+ * Trà My" is a place, not tea.
+ */
+export function commonWords(text: string): (string | undefined)[][] {
+  return text
+    .normalize('NFC')
+    .split(/[.!?;:\n]+/)
+    .map((sentence) =>
+      sentence
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter((w) => w !== '')
+        .map((w, i) => (i === 0 || !isCapitalised(w) ? w.toLowerCase() : undefined)),
+    );
 }
 
 /** True when the word carries a tone or vowel mark, or đ: the writer said which word they meant. */

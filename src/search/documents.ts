@@ -7,7 +7,7 @@ import type { Catalogue } from '../catalogue/catalogue';
 import { AVAILABILITIES, GROUP_NAMES, LEVEL_RANK, type Availability, type Level, type ProductGroup, type Region } from '../catalogue/programme';
 import { findProvince } from '../catalogue/provinces';
 import type { Certificate, Listing, Product } from '../catalogue/schemas';
-import { codeKey, foldedText, joinedPairs, nameSortKey } from './analysis';
+import { codeKey, commonWords, foldedText, hasMarks, joinedPairs, nameSortKey } from './analysis';
 import { synonymsOf } from './synonyms';
 
 export interface SearchDocument {
@@ -37,6 +37,11 @@ export interface SearchDocument {
 
   // Folded text the backends match against.
   nameText: string;
+  /**
+   * The name's common words that carry marks, as written ("mắm nhĩ"): lets the embedded engine
+   * rank a query typed with marks above look-alikes. Proper names are left out (commonWords).
+   */
+  nameMarked: string;
   joinedText: string;
   synonymsText: string;
   facilityText: string;
@@ -111,6 +116,7 @@ function buildDocument(product: Product, catalogue: Catalogue, asOf: string): Se
     newestYear: Math.max(...certificates.map((c) => c.year)),
     nameSort: nameSortKey(product.name),
     nameText,
+    nameMarked: [...new Set(commonWords(product.name).flat())].filter((w): w is string => w !== undefined && hasMarks(w)).join(' '),
     joinedText: joinedPairs(nameText),
     synonymsText: synonymsOf(`${product.name}\n${description}`).join(' '),
     facilityText: foldedText(facility.name),

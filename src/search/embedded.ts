@@ -2,8 +2,10 @@
  * The embedded backend: MiniSearch in the server process, built once from the documents.
  *
  * A query is read the way Vietnamese is typed on a phone: each word is matched folded (no
- * tones or marks) in every text field, with a typo budget that suits short syllables
- * (analysis.typoBudget) and prefix matching on the word being typed; a word typed with its
+ * tones or marks); in the short, telling fields (name, synonyms, facility, place) it may also
+ * be the start of a word (the last word, being typed) or carry a typo (analysis.typoBudget),
+ * but only when it is not a word of the catalogue already: a real syllable typed right is
+ * not "corrected" into its neighbours, and typo search stays cheap. A word typed with its
  * marks also matches the name exactly as written, which ranks "trà" above "cá tra". Every
  * word must match; when that finds nothing, any word may. A query that looks like a
  * certificate number or decision is also looked up as a code.
@@ -11,27 +13,51 @@
 import MiniSearch, { type Query } from 'minisearch';
 import { codeKey, foldWord, hasMarks, looksLikeCode, typoBudget, words } from './analysis';
 import type { SearchDocument } from './documents';
-import { refine, type Candidate } from './refine';
+import { refine, sortCandidates, type Candidate } from './refine';
 import type { SearchEngine, SearchQuery, SearchResult } from './types';
 
-/** Folded text fields and their weights: the product name counts most. */
-const TEXT_BOOST = {
-  nameText: 4,
-  joinedText: 2,
-  synonymsText: 2,
-  facilityText: 1.5,
-  placeText: 1,
-  groupText: 0.5,
-  descriptionText: 0.3,
-} as const;
-const TEXT_FIELDS = Object.keys(TEXT_BOOST) as (keyof typeof TEXT_BOOST)[];
-/** The name's words that carry marks, kept as written. */
-const MARKED_FIELD = 'name';
+/** Fields searched with prefixes and typos, and their weights: the product name counts most. */
+const KEY_BOOST = { nameText: 4, joinedText: 2, synonymsText: 2, facilityText: 1.5, placeText: 1 } as const;
+/** Long or generic fields: whole words only. */
+const EXACT_BOOST = { groupText: 0.5, descriptionText: 0.3 } as const;
+const KEY_FIELDS = Object.keys(KEY_BOOST) as (keyof typeof KEY_BOOST)[];
+const EXACT_FIELDS = Object.keys(EXACT_BOOST) as (keyof typeof EXACT_BOOST)[];
+const MARKED_FIELD = 'nameMarked';
 const CODE_FIELD = 'codeKeys';
 
 /** Higher certification levels rank higher among similar matches (levelRank 1–4). */
 function levelBoost(levelRank: number): number {
   return 1 + 0.1 * levelRank;
+}
+
+/** The words of the key fields, sorted, to tell a known word (or the start of one) from a typo. */
+class Vocabulary {
+  private readonly terms: string[];
+
+  constructor(documents: readonly SearchDocument[]) {
+    const set = new Set<string>();
+    for (const d of documents) for (const f of KEY_FIELDS) for (const t of d[f].split(' ')) if (t) set.add(t);
+    this.terms = [...set].sort();
+  }
+
+  private lowerBound(term: string): number {
+    let lo = 0;
+    let hi = this.terms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.terms[mid]! < term) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  has(term: string): boolean {
+    return this.terms[this.lowerBound(term)] === term;
+  }
+
+  hasPrefix(prefix: string): boolean {
+    return this.terms[this.lowerBound(prefix)]?.startsWith(prefix) ?? false;
+  }
 }
 
 interface QueryWord {
@@ -40,60 +66,58 @@ interface QueryWord {
   marked?: string;
 }
 
-function wordQuery(word: QueryWord, typing: boolean): Query {
-  const folded: Query = { queries: [word.folded], fields: TEXT_FIELDS, fuzzy: typoBudget(word.folded), prefix: typing };
-  if (!word.marked) return folded;
-  const exact: Query = { queries: [word.marked], fields: [MARKED_FIELD], fuzzy: false, prefix: typing };
-  return { combineWith: 'OR', queries: [folded, exact] };
-}
-
 export class EmbeddedSearchEngine implements SearchEngine {
   readonly backend = 'embedded' as const;
   private readonly index: MiniSearch<SearchDocument>;
+  private readonly vocabulary: Vocabulary;
   private readonly byId: ReadonlyMap<string, SearchDocument>;
+  /** Every document with score 0, already in the order of an empty query. */
   private readonly everything: readonly Candidate[];
 
   constructor(documents: readonly SearchDocument[]) {
     this.byId = new Map(documents.map((d) => [d.id, d]));
-    this.everything = documents.map((doc) => ({ doc, score: 0 }));
+    this.everything = sortCandidates(documents.map((doc) => ({ doc, score: 0 })), 'relevance');
+    this.vocabulary = new Vocabulary(documents);
     const boostById = new Map(documents.map((d) => [d.id, levelBoost(d.levelRank)]));
     this.index = new MiniSearch<SearchDocument>({
-      fields: [...TEXT_FIELDS, MARKED_FIELD, CODE_FIELD],
+      fields: [...KEY_FIELDS, ...EXACT_FIELDS, MARKED_FIELD, CODE_FIELD],
       storeFields: [],
-      // The document builder already folded and spaced the text fields.
-      tokenize: (text, field) => (field === MARKED_FIELD ? words(text) : text.split(' ')),
-      processTerm: (term, field) => (field === MARKED_FIELD ? (hasMarks(term) ? term : null) : term || null),
+      // The document builder already folded and spaced every field.
+      tokenize: (text) => text.split(' '),
+      processTerm: (term) => term || null,
       searchOptions: {
         // Queries arrive as single, already processed terms (see wordQuery).
         tokenize: (text) => [text],
         processTerm: (term) => term,
-        boost: { ...TEXT_BOOST, [MARKED_FIELD]: 3, [CODE_FIELD]: 8 },
+        boost: { ...KEY_BOOST, ...EXACT_BOOST, [MARKED_FIELD]: 3, [CODE_FIELD]: 8 },
         boostDocument: (id) => boostById.get(id as string) ?? 1,
       },
     });
     this.index.addAll(documents);
   }
 
-  get size(): number {
-    return this.byId.size;
-  }
-
   async search(query: SearchQuery): Promise<SearchResult> {
     return refine(this.match(query.q), query);
   }
 
+  private wordQuery(word: QueryWord, typing: boolean): Query {
+    const known = typing ? this.vocabulary.hasPrefix(word.folded) : this.vocabulary.has(word.folded);
+    const queries: Query[] = [
+      { queries: [word.folded], fields: KEY_FIELDS, prefix: typing, fuzzy: known ? false : typoBudget(word.folded) },
+      { queries: [word.folded], fields: EXACT_FIELDS, prefix: false, fuzzy: false },
+    ];
+    if (word.marked) queries.push({ queries: [word.marked], fields: [MARKED_FIELD], prefix: typing, fuzzy: false });
+    return { combineWith: 'OR', queries };
+  }
+
   private match(q: string): readonly Candidate[] {
     const queryWords: QueryWord[] = words(q).map((w) => (hasMarks(w) ? { folded: foldWord(w), marked: w } : { folded: w }));
+    if (queryWords.length === 0) return this.everything;
     const code: Query | undefined = looksLikeCode(q)
       ? { queries: [codeKey(q)], fields: [CODE_FIELD], fuzzy: false, prefix: true }
       : undefined;
-    if (queryWords.length === 0 && !code) return this.everything;
-
     const run = (combineWith: 'AND' | 'OR') => {
-      const text: Query = {
-        combineWith,
-        queries: queryWords.map((w, i) => wordQuery(w, i === queryWords.length - 1)),
-      };
+      const text: Query = { combineWith, queries: queryWords.map((w, i) => this.wordQuery(w, i === queryWords.length - 1)) };
       return this.index.search(code ? { combineWith: 'OR', queries: [text, code] } : text);
     };
     let results = run('AND');

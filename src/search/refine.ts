@@ -58,6 +58,11 @@ const COMPARE: Record<Sort, Compare> = {
   name: (a, b) => (a.doc.nameSort < b.doc.nameSort ? -1 : a.doc.nameSort > b.doc.nameSort ? 1 : 0) || tieBreak(a, b),
 };
 
+/** Sorts in place and returns the candidates (an already sorted list costs one pass). */
+export function sortCandidates(candidates: Candidate[], sort: Sort): Candidate[] {
+  return candidates.sort(COMPARE[sort]);
+}
+
 export function toHit(doc: SearchDocument): SearchHit {
   return {
     id: doc.id,
@@ -93,7 +98,7 @@ export function refine(candidates: readonly Candidate[], query: SearchQuery): Se
       count(facets[failedField], doc[failedField]);
     }
   }
-  matched.sort(COMPARE[query.sort]);
+  sortCandidates(matched, query.sort);
   const start = (query.page - 1) * query.limit;
   return {
     hits: matched.slice(start, start + query.limit).map((c) => toHit(c.doc)),

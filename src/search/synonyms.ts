@@ -4,12 +4,12 @@
  * told from "mỹ" (as in "mỹ nghệ") and "trà" from "tra" (as in "cá tra"), which a query typed
  * without accents cannot. Both backends index the result, so they agree.
  *
- * A capitalised word inside a sentence is taken for a proper name and not matched: "Trà" in
- * "Tinh dầu quế Trà Bồng" or "Trà Vinh" is a place, not tea.
+ * Proper names are not matched (analysis.commonWords): "Trà" in "Tinh dầu quế Trà Bồng" is a
+ * place, not tea.
  */
 import { z } from 'zod';
 import raw from '../../content/search/synonyms.json';
-import { foldWord, words } from './analysis';
+import { commonWords, foldWord, words } from './analysis';
 
 const synonymsFile = z.object({
   groups: z.array(z.array(z.string().trim().min(1)).min(2, 'a synonym group needs at least two members')),
@@ -26,23 +26,6 @@ function parseSynonyms(data: unknown): string[][][] {
 }
 
 const GROUPS = parseSynonyms(raw);
-
-const isCapitalised = (word: string) => word !== word.toLowerCase();
-
-/**
- * Words of each sentence, lower-cased, with proper names left out (undefined). In a sentence
- * written In Title Case every word is capitalised, so case says nothing and all words count.
- */
-function commonWords(text: string): (string | undefined)[][] {
-  return text
-    .normalize('NFC')
-    .split(/[.!?;:\n]+/)
-    .map((sentence) => {
-      const all = sentence.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
-      const titleCase = all.length > 1 && all.every((w) => isCapitalised(w) || /^\p{N}/u.test(w));
-      return all.map((w, i) => (i === 0 || titleCase || !isCapitalised(w) ? w.toLowerCase() : undefined));
-    });
-}
 
 function containsSequence(haystack: readonly (string | undefined)[], needle: readonly string[]): boolean {
   outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
