@@ -1,14 +1,10 @@
 /**
  * Quote basket lines as they travel in a URL ("SKU:quantity,SKU:quantity") for the basket
- * export link. Pure logic shared by the basket island and the export route.
+ * export link. Pure logic without dependencies: it also runs in the basket island.
  */
-import { z } from 'zod';
 
 export const MAX_BASKET_LINES = 100;
-
-/** Format only; whether the SKU exists is checked against the catalogue. */
-export const skuSchema = z.string().trim().min(1, 'required').max(60, 'too long');
-export const quantitySchema = z.number().int('a whole number').min(1, 'at least 1').max(10_000_000, 'too large');
+export const MAX_QUANTITY = 10_000_000;
 
 export interface BasketLine {
   sku: string;
@@ -21,17 +17,17 @@ export function formatBasketParam(lines: readonly BasketLine[]): string {
 
 export type BasketParse = { ok: true; lines: BasketLine[] } | { ok: false; message: string };
 
+/** Parses the `items` parameter; whether each SKU exists is checked against the catalogue. */
 export function parseBasketParam(value: string): BasketParse {
   const parts = value.split(',').filter((p) => p.trim() !== '');
   if (parts.length === 0) return { ok: false, message: 'the basket is empty' };
   if (parts.length > MAX_BASKET_LINES) return { ok: false, message: `at most ${MAX_BASKET_LINES} lines` };
   const lines: BasketLine[] = [];
   for (const [i, part] of parts.entries()) {
-    const [sku = '', qty = ''] = part.trim().split(':');
-    const parsedSku = skuSchema.safeParse(sku);
-    const parsedQty = quantitySchema.safeParse(/^\d+$/.test(qty) ? Number(qty) : Number.NaN);
-    if (!parsedSku.success || !parsedQty.success) return { ok: false, message: `line ${i + 1} ("${part}") is not SKU:quantity` };
-    lines.push({ sku: parsedSku.data, quantity: parsedQty.data });
+    const match = /^([^:\s]{1,60}):(\d{1,8})$/.exec(part.trim());
+    const quantity = Number(match?.[2]);
+    if (!match || quantity < 1 || quantity > MAX_QUANTITY) return { ok: false, message: `line ${i + 1} ("${part}") is not SKU:quantity` };
+    lines.push({ sku: match[1]!, quantity });
   }
   return { ok: true, lines };
 }

@@ -9,10 +9,14 @@ import { z } from 'zod';
 import { isoDate } from '../catalogue/schemas';
 import { findProvince } from '../catalogue/provinces';
 import { LOCALES } from '../i18n/locales';
-import { MAX_BASKET_LINES, quantitySchema, skuSchema } from './basket-items';
+import { MAX_BASKET_LINES, MAX_QUANTITY } from './basket-items';
 import { checkTaxCode } from './tax-code';
 
 export const HONEYPOT_FIELD = 'homepage';
+
+/** Format only; whether the SKU exists is checked against the catalogue. */
+const skuSchema = z.string().trim().min(1, 'required').max(60, 'too long');
+const quantitySchema = z.number().int('a whole number').min(1, 'at least 1').max(MAX_QUANTITY, 'too large');
 
 const TAX_CODE_MESSAGES = {
   format: 'a tax code has 10 digits, 13 digits for a branch (0100109106-001) or 12 digits for a personal identification number',

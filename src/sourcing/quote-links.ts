@@ -4,14 +4,11 @@
  */
 import { localePath, type Locale } from '../i18n/locales';
 import { signToken, verifyToken, type TokenCheck } from '../security/signed-links';
+import { answerPath, quotePath } from './paths';
 
 export const QUOTE_ANSWER_PURPOSE = 'quote-answer';
 /** A facility has two months to answer; buyers' target dates are rarely further out. */
 export const ANSWER_LINK_DAYS = 60;
-
-export function answerPath(token: string): string {
-  return `/wholesale/answer/${token}/`;
-}
 
 export function answerLink(siteUrl: string, requestId: number, now: Date): { url: string; expires: Date } {
   const expires = new Date(now.getTime() + ANSWER_LINK_DAYS * 86_400_000);
@@ -28,13 +25,9 @@ export function checkAnswerToken(token: string, now = new Date()): AnswerTokenCh
   return Number.isSafeInteger(requestId) && requestId > 0 ? { ok: true, requestId } : { ok: false, reason: 'malformed' };
 }
 
-export function quoteStatusPath(locale: Locale, reference: string): string {
-  return localePath(locale, `/wholesale/quotes/${reference}/`);
-}
-
 /** The status page with the e-mail filled in, as sent to the buyer. */
 export function quoteStatusUrl(siteUrl: string, locale: Locale, reference: string, email: string): string {
-  const url = new URL(quoteStatusPath(locale, reference), siteUrl);
+  const url = new URL(localePath(locale, quotePath(reference)), siteUrl);
   url.searchParams.set('email', email);
   return url.href;
 }

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { formatBasketParam, parseBasketParam } from '../../src/sourcing/basket-items';
 import { toCsv, toXlsx } from '../../src/sourcing/export-files';
 import { BASKET_COLUMN_KEYS, OFFER_COLUMN_KEYS, basketTable, offersTable } from '../../src/sourcing/export-table';
 import { buildOffers, offersBySku } from '../../src/sourcing/offers';
@@ -117,5 +118,19 @@ describe('XLSX export', () => {
     expect(sheet.name).toBe('Giỏ báo giá');
     const totals = rows.slice(1).map((r) => r[BASKET_COLUMN_KEYS.indexOf('total')]);
     expect(totals).toEqual([72_000_000, 7_500_000]);
+  });
+});
+
+describe('basket export parameter', () => {
+  it('round-trips SKU:quantity lines and rejects malformed ones', () => {
+    const lines = [
+      { sku: 'GOM-BINH-30', quantity: 200 },
+      { sku: 'NM-CK-500', quantity: 60 },
+    ];
+    expect(parseBasketParam(formatBasketParam(lines))).toEqual({ ok: true, lines });
+    for (const bad of ['', 'GOM-BINH-30', 'GOM-BINH-30:0', 'GOM-BINH-30:1.5', 'GOM-BINH-30:-2', 'A:99999999']) {
+      expect(parseBasketParam(bad).ok, bad).toBe(false);
+    }
+    expect(parseBasketParam(Array.from({ length: 101 }, (_, i) => `S${i}:1`).join(','))).toEqual({ ok: false, message: 'at most 100 lines' });
   });
 });

@@ -1,0 +1,10 @@
+/** POST /api/quotes: a retailer's quote request (PRODUCT.md). Logic in src/sourcing/quote-api.ts. */
+import type { APIRoute } from 'astro';
+import { clientAddress } from '../../../security/rate-limit';
+import { quoteApiDeps } from '../../../sourcing/astro';
+import { handleCreateQuote } from '../../../sourcing/quote-api';
+
+export const prerender = false;
+
+export const POST: APIRoute = async ({ request, clientAddress: address }) =>
+  handleCreateQuote(request, clientAddress(request, address), await quoteApiDeps());

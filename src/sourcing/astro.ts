@@ -1,0 +1,28 @@
+/**
+ * Sourcing as the server's routes see it: offers from the bundled catalogue (computed once
+ * per process and day), the process's rate limiter for quotes, the database and the outbox
+ * kick. Pure logic stays in the other modules; only this one imports astro:content.
+ */
+import { getCatalogue } from '../catalogue/astro';
+import { todayInVietnam } from '../catalogue/certificate-status';
+import { env } from '../config/env';
+import { database } from '../db/client';
+import { kickDelivery } from '../notifications/worker';
+import { RateLimiter } from '../security/rate-limit';
+import { offersBySku, offersOf, type Offer } from './offers';
+import type { QuoteApiDeps } from './quote-api';
+
+let indexed: { offers: Offer[]; bySku: Map<string, Offer> } | undefined;
+
+export async function serverOffers(): Promise<{ offers: Offer[]; bySku: Map<string, Offer> }> {
+  const offers = offersOf(await getCatalogue(), todayInVietnam());
+  if (indexed?.offers !== offers) indexed = { offers, bySku: offersBySku(offers) };
+  return indexed;
+}
+
+const limiter = new RateLimiter();
+
+export async function quoteApiDeps(): Promise<QuoteApiDeps> {
+  const [{ db }, { bySku }] = await Promise.all([database(), serverOffers()]);
+  return { db, offers: bySku, limiter, siteUrl: env().PUBLIC_SITE_URL, now: new Date(), onCommitted: kickDelivery };
+}

@@ -1,0 +1,63 @@
+/**
+ * GET /api/wholesale/export.{csv,xlsx}: the sourcing results for the /wholesale/ filters
+ * (every page), or the quote basket given as `items=SKU:qty,…`. `lang=en` for English headers.
+ */
+import { todayInVietnam } from '../catalogue/certificate-status';
+import { apiError } from '../http/json';
+import type { Locale } from '../i18n/locales';
+import { parseBasketParam } from './basket-items';
+import { toCsv, toXlsx } from './export-files';
+import { basketTable, offersTable, type BasketRow, type ExportTable } from './export-table';
+import type { Offer } from './offers';
+import { filterOffers, parseSourcingQuery } from './sourcing-query';
+
+export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+const CONTENT_TYPES: Record<ExportFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+function buildTable(url: URL, offers: readonly Offer[], bySku: ReadonlyMap<string, Offer>, locale: Locale): ExportTable | Response {
+  const items = url.searchParams.get('items');
+  if (items !== null) {
+    const basket = parseBasketParam(items);
+    if (!basket.ok) return apiError(400, 'invalid_request', `items: ${basket.message}`, { items: basket.message });
+    const rows: BasketRow[] = [];
+    const unknown: Record<string, string> = {};
+    basket.lines.forEach((line, i) => {
+      const offer = bySku.get(line.sku);
+      if (offer) rows.push({ offer, quantity: line.quantity });
+      else unknown[`items.${i}.sku`] = `unknown SKU "${line.sku}"`;
+    });
+    if (Object.keys(unknown).length > 0) return apiError(400, 'invalid_request', 'Some SKUs are not listed.', unknown);
+    return basketTable(rows, locale);
+  }
+  const { query, invalid } = parseSourcingQuery(url.searchParams);
+  if (Object.keys(invalid).length > 0) return apiError(400, 'invalid_request', 'Some filters are invalid.', invalid);
+  return offersTable(filterOffers(offers, query), locale);
+}
+
+export async function handleExport(
+  format: string | undefined,
+  url: URL,
+  offers: readonly Offer[],
+  bySku: ReadonlyMap<string, Offer>,
+): Promise<Response> {
+  if (format !== 'csv' && format !== 'xlsx') return apiError(404, 'not_found', 'Exports are .csv or .xlsx.');
+  const lang = url.searchParams.get('lang') ?? 'vi';
+  if (lang !== 'vi' && lang !== 'en') return apiError(400, 'invalid_request', 'lang is "vi" or "en".', { lang: 'vi or en' });
+  const table = buildTable(url, offers, bySku, lang);
+  if (table instanceof Response) return table;
+  const name = `${url.searchParams.has('items') ? 'gio-bao-gia' : 'nguon-hang'}-${todayInVietnam()}.${format}`;
+  const body: BodyInit = format === 'csv' ? toCsv(table) : new Uint8Array(await toXlsx(table));
+  return new Response(body, {
+    status: 200,
+    headers: {
+      'content-type': CONTENT_TYPES[format],
+      'content-disposition': `attachment; filename="${name}"`,
+      'cache-control': 'no-store',
+    },
+  });
+}

@@ -1,0 +1,41 @@
+import ExcelJS from 'exceljs';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { handleExport } from '../../src/sourcing/export-api';
+import { buildOffers, offersBySku } from '../../src/sourcing/offers';
+import { AS_OF, fixtureCatalogue } from './fixtures';
+
+const offers = buildOffers(fixtureCatalogue(), AS_OF);
+const bySku = offersBySku(offers);
+const get = (format: string, qs: string) => handleExport(format, new URL(`http://x/api/wholesale/export.${format}?${qs}`), offers, bySku);
+
+describe('export route', () => {
+  it('exports the filtered sourcing results as CSV, every page', async () => {
+    const response = await get('csv', 'group=food&lang=en');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="nguon-hang-\d{4}-\d{2}-\d{2}\.csv"$/);
+    const rows: string[][] = parse((await response.text()).replace(/^\uFEFF/, ''));
+    expect(rows.map((r) => r[0])).toEqual(['SKU', 'NM-CK-500', 'NM-CK-5L']);
+  });
+
+  it('exports a basket as XLSX', async () => {
+    const response = await get('xlsx', 'items=NM-CK-5L:12,GOM-BINH-30:50');
+    expect(response.headers.get('content-disposition')).toMatch(/gio-bao-gia-.*\.xlsx"$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    const sheet = workbook.worksheets[0]!;
+    expect([sheet.getCell('A2').value, sheet.getCell('A3').value]).toEqual(['NM-CK-5L', 'GOM-BINH-30']);
+    expect(sheet.rowCount).toBe(3);
+  });
+
+  it('answers bad input with a 4xx naming the problem', async () => {
+    expect((await get('pdf', '')).status).toBe(404);
+    const badFilter = await get('csv', 'level=galactic');
+    expect(badFilter.status).toBe(400);
+    expect(((await badFilter.json()) as { error: { fields: object } }).error.fields).toHaveProperty('level');
+    const unknown = await get('csv', 'items=NOPE-1:5');
+    expect(((await unknown.json()) as { error: { fields: object } }).error.fields).toEqual({ 'items.0.sku': 'unknown SKU "NOPE-1"' });
+    expect((await get('csv', 'lang=fr')).status).toBe(400);
+  });
+});
