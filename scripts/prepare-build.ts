@@ -4,13 +4,20 @@
  * catalogue refers to that does not exist yet (photos are generated, never committed). An
  * unchanged rebuild does nothing.
  */
+import { existsSync } from 'node:fs';
 import os from 'node:os';
-import { contentDir, hasCatalogue, readCatalogueData } from '../src/catalogue/content-files';
+import path from 'node:path';
+import { CONTENT_FILES, contentDir, hasCatalogue, readCatalogueData } from '../src/catalogue/content-files';
 import { ensurePhotos } from '../src/catalogue/photos';
 import { describeSample, writeSample } from '../src/catalogue/sample/index';
 
 async function main(): Promise<void> {
   const dir = contentDir();
+  const missing = Object.values(CONTENT_FILES).filter((f) => !existsSync(path.join(dir, f)));
+  if (missing.length > 0 && missing.length < Object.values(CONTENT_FILES).length) {
+    // Never overwrite a partial catalogue (it may hold imported data) with the sample.
+    throw new Error(`the catalogue in ${dir} is incomplete: ${missing.join(', ')} missing (run npm run sample to start over)`);
+  }
   if (!hasCatalogue(dir)) {
     console.log(`prepare-build: no catalogue in ${dir}; generating the default sample…`);
     const data = await writeSample(dir);

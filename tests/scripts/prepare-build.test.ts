@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCatalogueData } from '../../src/catalogue/content-files';
@@ -30,5 +31,17 @@ describe('prepare-build', () => {
     const second = runScript('prepare-build.ts', [], { CONTENT_DIR: dir });
     expect(second.status).toBe(0);
     expect(second.stdout).toContain(`all ${jobs.length} photos present`);
+  });
+
+  it('refuses to overwrite an incomplete catalogue with the sample', async () => {
+    const dir = path.join(work, 'partial');
+    await mkdir(path.join(dir, 'registry'), { recursive: true });
+    await writeFile(path.join(dir, 'registry/facilities.json'), '[]\n');
+    const result = runScript('prepare-build.ts', [], { CONTENT_DIR: dir });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('incomplete');
+    expect(await readFile(path.join(dir, 'registry/facilities.json'), 'utf8')).toBe('[]\n');
+    expect(existsSync(path.join(dir, 'registry/products.json'))).toBe(false);
+    await rm(dir, { recursive: true });
   });
 });

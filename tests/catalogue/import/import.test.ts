@@ -3,7 +3,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCatalogueData, writeCollections } from '../../../src/catalogue/content-files';
-import { importRegistryFile } from '../../../src/catalogue/import/index';
+import { UsageError, importRegistryFile } from '../../../src/catalogue/import/index';
 import { writeSample } from '../../../src/catalogue/sample/index';
 import { csv, removeDir, snapshot, tempDir } from './helpers';
 
@@ -180,6 +180,22 @@ describe('a list with bad rows', () => {
     expect(outcome.problems[0]).toContain('cấp trung ương');
     expect(outcome.problems[3]).toContain('Atlantis');
     expect(await snapshot(dir)).toEqual(before);
+  });
+
+  it('refuses files that are missing or of another type as usage errors', async () => {
+    const dir = await freshDir('usage');
+    await expect(importRegistryFile(path.join(work, 'nothing.csv'), { contentDir: dir })).rejects.toThrow(UsageError);
+    await expect(importRegistryFile(path.join(work, 'list.pdf'), { contentDir: dir })).rejects.toThrow(/\.csv or \.xlsx/);
+  });
+
+  it('reports an empty file and a file without rows', async () => {
+    const dir = await freshDir('empty');
+    const empty = path.join(work, 'empty.csv');
+    await writeFile(empty, '\uFEFF\n');
+    expect((await importRegistryFile(empty, { contentDir: dir, label: 'empty.csv' })).problems).toEqual(['empty.csv:1: -: the file is empty']);
+    const headerOnly = path.join(work, 'header-only.csv');
+    await writeCsv(headerOnly, VI_HEADER, []);
+    expect((await importRegistryFile(headerOnly, { contentDir: dir, label: 'h.csv' })).problems).toEqual(['h.csv:1: -: the file has a header but no rows']);
   });
 
   it('reports missing required columns once, not per row', async () => {

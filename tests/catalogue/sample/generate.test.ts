@@ -14,7 +14,9 @@ import {
   listingSchema,
   productSchema,
 } from '../../../src/catalogue/schemas';
-import { removeDir, snapshot, tempDir } from '../import/helpers';
+import { writeFile } from 'node:fs/promises';
+import { importRegistryFile } from '../../../src/catalogue/import/index';
+import { csv, removeDir, snapshot, tempDir } from '../import/helpers';
 
 let data: CatalogueData;
 let work: string;
@@ -190,6 +192,37 @@ describe('the default sample', () => {
     expect(variants.some((v) => v.availability === 'made_to_order' && v.leadTimeDays)).toBe(true);
     expect(variants.some((v) => v.stock !== undefined)).toBe(true);
     expect(data.listings.some((l) => l.description?.en)).toBe(true);
+  });
+});
+
+describe('the sample and the import agree', () => {
+  it('importing the sample registry as an operator list changes nothing', async () => {
+    const facilities = new Map(data.facilities.map((f) => [f.id, f]));
+    const products = new Map(data.products.map((p) => [p.id, p]));
+    const header = [
+      'so_chung_nhan', 'quyet_dinh', 'cap', 'khu_vuc', 'nam', 'ngay_cap', 'hieu_luc_den', 'ten_san_pham', 'nhom_san_pham',
+      'ten_co_so', 'dia_chi', 'tinh_thanh', 'diem', 'dien_thoai', 'email', 'co_quan_cap',
+    ];
+    const iso = (d?: string) => (d ? `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}` : '');
+    const rows = data.certificates.map((c) => {
+      const p = products.get(c.productId)!;
+      const f = facilities.get(c.facilityId)!;
+      return [
+        c.number ?? '', c.decision ?? '', c.level, c.region ?? '', c.year, iso(c.issuedOn), iso(c.validUntil), p.name, p.group,
+        f.name, f.address ?? '', c.provinceAsListed, c.score ?? '', f.phone ?? '', f.email ?? '', c.issuedBy,
+      ];
+    });
+    const file = path.join(work, 'export.csv');
+    await writeFile(file, csv([header, ...rows]));
+    const before = await snapshot(dirB);
+    const outcome = await importRegistryFile(file, { contentDir: dirB });
+    expect(outcome.problems).toEqual([]);
+    expect(outcome.summary).toMatchObject({
+      facilities: { added: 0, updated: 0, unchanged: data.facilities.length },
+      products: { added: 0, updated: 0, unchanged: data.products.length },
+      certificates: { added: 0, updated: 0, unchanged: data.certificates.length },
+    });
+    expect(await snapshot(dirB)).toEqual(before);
   });
 });
 
