@@ -50,6 +50,7 @@ async function main(): Promise<void> {
   }
   console.log(`Import of ${file} into ${dir}${dryRun ? ' (dry run: nothing written)' : ''}`);
   console.log(formatSummary(outcome.summary!));
+  if (outcome.ignoredColumns.length > 0) console.log(`Columns ignored: ${outcome.ignoredColumns.join(', ')}`);
   if (outcome.changedFiles.length === 0) console.log('No file changed.');
   else console.log(`${dryRun ? 'Would rewrite' : 'Rewrote'}: ${outcome.changedFiles.join(', ')}`);
 }

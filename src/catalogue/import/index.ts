@@ -39,6 +39,8 @@ export interface ImportOutcome {
   /** `FILE:ROW: COLUMN: message` lines, in row order. */
   problems: string[];
   summary?: MergeSummary;
+  /** Headers in the file that are not columns of the format (ignored, e.g. "STT"). */
+  ignoredColumns: string[];
   /** Files (relative to the content dir) that were (or, on a dry run, would be) rewritten. */
   changedFiles: string[];
   written: boolean;
@@ -103,6 +105,7 @@ export async function importRegistryFile(file: string, options: ImportOptions): 
     ok: false,
     problems,
     ...(summary && { summary }),
+    ignoredColumns: [],
     changedFiles: [],
     written: false,
   });
@@ -139,6 +142,7 @@ export async function importRegistryFile(file: string, options: ImportOptions): 
     ok: true,
     problems: [],
     summary: result.summary!,
+    ignoredColumns: mapHeader(table.header).ignored,
     changedFiles,
     written: !options.dryRun && changedFiles.length > 0,
   };

@@ -45,7 +45,16 @@ function toTable(records: { row: number; cells: string[] }[]): Table {
 
 /** Parses CSV text or bytes: UTF-8 with or without BOM, comma or semicolon separated, quoted fields. */
 export function parseCsv(input: string | Uint8Array): Table {
-  let text = typeof input === 'string' ? input : new TextDecoder('utf-8', { fatal: false }).decode(input);
+  let text: string;
+  if (typeof input === 'string') text = input;
+  else if (input[0] === 0xff && input[1] === 0xfe) text = new TextDecoder('utf-16le').decode(input); // Excel "Unicode text"
+  else {
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(input);
+    } catch {
+      throw new TableError('the file is not UTF-8 text (in Excel, save it as "CSV UTF-8")');
+    }
+  }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.trim() === '') throw new TableError('the file is empty');
   let records: string[][];

@@ -90,6 +90,12 @@ describe('CSV reading', () => {
     expect(detectDelimiter('a;b;c\n1;2;3')).toBe(';');
     expect(detectDelimiter('"a;b",c,d\n')).toBe(',');
   });
+  it('refuses text that is not UTF-8 and reads UTF-16 exports', () => {
+    expect(() => parseCsv(Uint8Array.from([0x63, 0x61, 0x70, 0x0a, 0x74, 0xec, 0x6e, 0x68]))).toThrow(/not UTF-8/);
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('cap\tnam\ntỉnh\t2019\n', 'utf16le')]);
+    expect(parseCsv(utf16).rows[0]!.cells).toEqual(['tỉnh', '2019']);
+  });
+
   it('strips the BOM and keeps spreadsheet row numbers, with quoted line breaks', () => {
     const table = parseCsv('\uFEFFcap;nam\n"tỉnh";2019\n\n"quốc\ngia";2023\n');
     expect(table.header).toEqual(['cap', 'nam']);
