@@ -13,7 +13,7 @@
 import MiniSearch, { type Query } from 'minisearch';
 import { codeKey, foldWord, hasMarks, looksLikeCode, typoBudget, words } from './analysis';
 import type { SearchDocument } from './documents';
-import { refine, sortCandidates, type Candidate } from './refine';
+import { FacetTable, refine, sortCandidates, type Candidate, type Entry } from './refine';
 import type { SearchEngine, SearchQuery, SearchResult } from './types';
 
 /** Fields searched with prefixes and typos, and their weights: the product name counts most. */
@@ -70,15 +70,16 @@ export class EmbeddedSearchEngine implements SearchEngine {
   readonly backend = 'embedded' as const;
   private readonly index: MiniSearch<SearchDocument>;
   private readonly vocabulary: Vocabulary;
-  private readonly byId: ReadonlyMap<string, SearchDocument>;
+  private readonly table = new FacetTable();
+  private readonly byId: ReadonlyMap<string, Entry>;
   /** Every document with score 0, already in the order of an empty query. */
   private readonly everything: readonly Candidate[];
 
   constructor(documents: readonly SearchDocument[]) {
-    this.byId = new Map(documents.map((d) => [d.id, d]));
-    this.everything = sortCandidates(documents.map((doc) => ({ doc, score: 0 })), 'relevance');
+    const entries = documents.map((doc) => this.table.entry(doc));
+    this.byId = new Map(entries.map((e) => [e.doc.id, e]));
+    this.everything = sortCandidates(entries.map((entry) => ({ entry, score: 0 })), 'relevance');
     this.vocabulary = new Vocabulary(documents);
-    const boostById = new Map(documents.map((d) => [d.id, levelBoost(d.levelRank)]));
     this.index = new MiniSearch<SearchDocument>({
       fields: [...KEY_FIELDS, ...EXACT_FIELDS, MARKED_FIELD, CODE_FIELD],
       storeFields: [],
@@ -90,20 +91,22 @@ export class EmbeddedSearchEngine implements SearchEngine {
         tokenize: (text) => [text],
         processTerm: (term) => term,
         boost: { ...KEY_BOOST, ...EXACT_BOOST, [MARKED_FIELD]: 3, [CODE_FIELD]: 8 },
-        boostDocument: (id) => boostById.get(id as string) ?? 1,
       },
     });
     this.index.addAll(documents);
   }
 
   async search(query: SearchQuery): Promise<SearchResult> {
-    return refine(this.match(query.q), query);
+    const candidates = this.match(query.q);
+    return refine(this.table, candidates, query, candidates === this.everything && query.sort === 'relevance');
   }
 
   private wordQuery(word: QueryWord, typing: boolean): Query {
     const known = typing ? this.vocabulary.hasPrefix(word.folded) : this.vocabulary.has(word.folded);
+    // One typed letter starts thousands of words: complete it from product names only.
+    const expand = typing && word.folded.length === 1 ? ['nameText'] : KEY_FIELDS;
     const queries: Query[] = [
-      { queries: [word.folded], fields: KEY_FIELDS, prefix: typing, fuzzy: known ? false : typoBudget(word.folded) },
+      { queries: [word.folded], fields: expand, prefix: typing, fuzzy: known ? false : typoBudget(word.folded) },
       { queries: [word.folded], fields: EXACT_FIELDS, prefix: false, fuzzy: false },
     ];
     if (word.marked) queries.push({ queries: [word.marked], fields: [MARKED_FIELD], prefix: typing, fuzzy: false });
@@ -122,6 +125,11 @@ export class EmbeddedSearchEngine implements SearchEngine {
     };
     let results = run('AND');
     if (results.length === 0 && queryWords.length > 1) results = run('OR');
-    return results.map((r) => ({ doc: this.byId.get(r.id as string)!, score: r.score }));
+    // The level boost applies to the whole score here rather than per matched term through
+    // MiniSearch's boostDocument: the same ranking, without a callback for every posting.
+    return results.map((r) => {
+      const entry = this.byId.get(r.id as string)!;
+      return { entry, score: r.score * levelBoost(entry.doc.levelRank) };
+    });
   }
 }
