@@ -11,8 +11,7 @@ import { basketTable, offersTable, type BasketRow, type ExportTable } from './ex
 import type { Offer } from './offers';
 import { filterOffers, parseSourcingQuery } from './sourcing-query';
 
-export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export type ExportFormat = 'csv' | 'xlsx';
 
 const CONTENT_TYPES: Record<ExportFormat, string> = {
   csv: 'text/csv; charset=utf-8',
@@ -40,12 +39,11 @@ function buildTable(url: URL, offers: readonly Offer[], bySku: ReadonlyMap<strin
 }
 
 export async function handleExport(
-  format: string | undefined,
+  format: ExportFormat,
   url: URL,
   offers: readonly Offer[],
   bySku: ReadonlyMap<string, Offer>,
 ): Promise<Response> {
-  if (format !== 'csv' && format !== 'xlsx') return apiError(404, 'not_found', 'Exports are .csv or .xlsx.');
   const lang = url.searchParams.get('lang') ?? 'vi';
   if (lang !== 'vi' && lang !== 'en') return apiError(400, 'invalid_request', 'lang is "vi" or "en".', { lang: 'vi or en' });
   const table = buildTable(url, offers, bySku, lang);

@@ -65,11 +65,11 @@ export function sourcingSearchParams(query: SourcingQuery, overrides: Partial<So
 
 const searchKeys = new WeakMap<Offer, string>();
 
-/** Folded product, facility and variant names, computed once per offer. */
+/** Folded product, facility and variant names and the SKU, computed once per offer. */
 function searchKey(offer: Offer): string {
   let key = searchKeys.get(offer);
   if (key === undefined) {
-    key = foldForMatch(`${offer.productName} ${offer.facilityName} ${offer.variantName.vi} ${offer.variantName.en ?? ''}`);
+    key = foldForMatch(`${offer.productName} ${offer.facilityName} ${offer.variantName.vi} ${offer.variantName.en ?? ''} ${offer.sku}`);
     searchKeys.set(offer, key);
   }
   return key;

@@ -53,9 +53,10 @@ describe('sourcing filters', () => {
     expect(skus(filterOffers(offers, query('tiers=1&group=food')))).toEqual(['NM-CK-500']);
   });
 
-  it('matches keywords without diacritics', () => {
+  it('matches keywords without diacritics, and SKUs', () => {
     expect(skus(filterOffers(offers, query('q=nuoc mam cot')))).toEqual(['NM-CK-500', 'NM-CK-5L']);
     expect(skus(filterOffers(offers, query('q=Minh Long')))).toEqual(['GOM-BINH-30']);
+    expect(skus(filterOffers(offers, query('q=nm-ck-5l')))).toEqual(['NM-CK-5L']);
   });
 
   it('sorts by level (default), MOQ and lowest price', () => {
