@@ -1,4 +1,4 @@
-/** Drizzle view of src/db/migrations/0301_quotes.sql. */
+/** Drizzle view of src/db/migrations/0301_quotes.sql and 0302_quote_relay.sql. */
 import { bigint, bigserial, date, integer, pgTable, text, timestamp, unique } from 'drizzle-orm/pg-core';
 
 export const quotes = pgTable('quotes', {
@@ -30,6 +30,8 @@ export const quoteRequests = pgTable(
     facilityName: text('facility_name').notNull(),
     facilityEmail: text('facility_email'),
     facilityPhone: text('facility_phone'),
+    /** The operators' inbox the request went to when the facility has no e-mail (0302). */
+    relayedTo: text('relayed_to'),
     status: text('status', { enum: QUOTE_REQUEST_STATUSES }).notNull().default('pending'),
     facilityMessage: text('facility_message'),
     answeredAt: timestamp('answered_at', { withTimezone: true }),

@@ -28,6 +28,8 @@ export interface QuoteApiDeps {
   offers: ReadonlyMap<string, Offer>;
   limiter: RateLimiter;
   siteUrl: string;
+  /** Operators' inbox for facilities without e-mail (ORDERS_EMAIL). */
+  relayEmail?: string | undefined;
   now: Date;
   /** Called after a quote's transaction committed (starts e-mail delivery). */
   onCommitted?: () => void;
@@ -54,7 +56,7 @@ export async function handleCreateQuote(request: Request, clientIp: string, deps
   }
   const plan = planQuote(input.items, deps.offers);
   if (!plan.ok) return apiError(400, 'invalid_request', 'Some products cannot be quoted as requested.', plan.fields);
-  const created = await createQuote(deps.db, input, plan.requests, { siteUrl: deps.siteUrl, now: deps.now });
+  const created = await createQuote(deps.db, input, plan.requests, { siteUrl: deps.siteUrl, now: deps.now, relayEmail: deps.relayEmail });
   deps.onCommitted?.();
   return json(created, 201);
 }
@@ -88,7 +90,8 @@ export function quoteJson(quote: QuoteView) {
     },
     requests: quote.requests.map((r) => ({
       facility: { id: r.facilityId, name: r.facilityName, phone: r.facilityPhone },
-      notified: r.facilityEmail !== null,
+      notified: r.facilityEmail !== null || r.relayedTo !== null,
+      relayed: r.relayedTo !== null,
       status: r.status,
       answeredAt: r.answeredAt?.toISOString() ?? null,
       message: r.facilityMessage,

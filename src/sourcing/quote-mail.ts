@@ -15,7 +15,7 @@ const paragraphs = (...parts: (string | false | null | undefined)[]) => parts.fi
 /** To a facility: what is asked, by whom, and its signed link to answer. Always in Vietnamese. */
 export function facilityRequestMail(
   quote: QuoteRow,
-  request: Pick<QuoteRequestRow, 'facilityName'>,
+  request: Pick<QuoteRequestRow, 'facilityName' | 'facilityPhone' | 'relayedTo'>,
   items: readonly Pick<QuoteRequestItemRow, 'productName' | 'variantName' | 'sku' | 'quantity' | 'indicativeUnitPrice'>[],
   link: { url: string; expires: Date },
 ): Mail {
@@ -33,6 +33,7 @@ export function facilityRequestMail(
   return {
     subject: t('facilitySubject', { reference: quote.reference, company: quote.companyName }),
     text: paragraphs(
+      request.relayedTo && t('relayNote', { facility: request.facilityName, phone: request.facilityPhone ?? '—' }),
       `${t('facilityIntro', { facility: request.facilityName, company: quote.companyName, taxCode: quote.taxCode })}\n${lines.join('\n')}`,
       t('facilityBuyer', { contact: quote.contactName, phone: quote.phone, email: quote.email, province: quote.province }),
       quote.targetDate && t('facilityTarget', { date: formatDate(quote.targetDate, locale) }),
@@ -46,15 +47,15 @@ export function facilityRequestMail(
 /** To the buyer: the reference, who was asked, and the status page. */
 export function buyerConfirmationMail(
   quote: QuoteRow,
-  requests: readonly { facilityName: string; facilityEmail: string | null; facilityPhone: string | null; itemCount: number }[],
+  requests: readonly (Pick<QuoteRequestRow, 'facilityName' | 'facilityEmail' | 'facilityPhone' | 'relayedTo'> & { itemCount: number })[],
   statusUrl: string,
 ): Mail {
   const t = quoteMailStrings(quote.locale);
-  const lines = requests.map((r) =>
-    r.facilityEmail
-      ? t('buyerFacility', { facility: r.facilityName, items: r.itemCount })
-      : t('buyerNoEmail', { facility: r.facilityName, phone: r.facilityPhone ?? '—' }),
-  );
+  const lines = requests.map((r) => {
+    const vars = { facility: r.facilityName, items: r.itemCount, phone: r.facilityPhone ?? '—' };
+    if (r.facilityEmail) return t('buyerFacility', vars);
+    return t(r.relayedTo ? 'buyerRelayed' : 'buyerNoEmail', vars);
+  });
   return {
     subject: t('buyerSubject', { reference: quote.reference }),
     text: paragraphs(

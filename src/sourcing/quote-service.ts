@@ -19,6 +19,8 @@ export interface QuoteContext {
   /** Absolute base of links in e-mails (PUBLIC_SITE_URL). */
   siteUrl: string;
   now: Date;
+  /** Operators' inbox (ORDERS_EMAIL) that relays requests to facilities without e-mail. */
+  relayEmail?: string | undefined;
 }
 
 export interface CreatedQuote {
@@ -26,8 +28,10 @@ export interface CreatedQuote {
   statusUrl: string;
   requests: {
     facility: { id: string; name: string };
-    /** False when the facility has no e-mail: the buyer is asked to call it. */
+    /** False when neither the facility nor the operators could be e-mailed: the buyer is asked to call. */
     notified: boolean;
+    /** True when the request went to the operators' inbox to be relayed by phone. */
+    relayed: boolean;
     items: { sku: string; product: string; quantity: number; indicativeUnitPrice: number }[];
   }[];
 }
@@ -80,6 +84,7 @@ export async function createQuote(
           facilityName: planned.facilityName,
           facilityEmail: planned.facilityEmail ?? null,
           facilityPhone: planned.facilityPhone ?? null,
+          relayedTo: planned.facilityEmail ? null : (ctx.relayEmail ?? null),
         })
         .returning();
       if (!request) throw new Error('quote request insert returned nothing');
@@ -99,14 +104,16 @@ export async function createQuote(
           })),
         )
         .returning();
-      if (request.facilityEmail) {
+      const to = request.facilityEmail ?? request.relayedTo;
+      if (to) {
         const mail = facilityRequestMail(quote, request, items, answerLink(ctx.siteUrl, request.id, ctx.now));
-        await enqueueMessage(tx, { kind: 'quote-request', ref: `${quote.reference}:${request.id}`, to: request.facilityEmail, ...mail });
+        await enqueueMessage(tx, { kind: 'quote-request', ref: `${quote.reference}:${request.id}`, to, ...mail });
       }
       summaries.push({ ...request, itemCount: items.length });
       created.push({
         facility: { id: request.facilityId, name: request.facilityName },
-        notified: request.facilityEmail !== null,
+        notified: to !== null,
+        relayed: request.relayedTo !== null,
         items: items.map((i) => ({ sku: i.sku, product: i.productName, quantity: i.quantity, indicativeUnitPrice: i.indicativeUnitPrice })),
       });
     }

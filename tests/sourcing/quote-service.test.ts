@@ -142,6 +142,22 @@ for (const engine of testEngines()) {
       ]);
     });
 
+    it('sends the request of a facility without e-mail to the operators’ inbox when one is configured', async () => {
+      const response = await handleCreateQuote(post(validBody()), '203.0.113.8', { ...deps, relayEmail: 'dieuhanh@example.vn' });
+      const created = (await response.json()) as { reference: string; requests: { facility: { id: string }; notified: boolean; relayed: boolean }[] };
+      expect(created.requests.map((r) => [r.facility.id, r.notified, r.relayed])).toEqual([
+        ['htx-nuoc-mam', true, false],
+        ['gom-minh-long', true, false],
+        ['co-khi-son-ha', true, true],
+      ]);
+      const [relay] = await listOutbox(handle.db, { to: 'dieuhanh@example.vn' });
+      expect(relay?.kind).toBe('quote-request');
+      expect(relay?.textBody).toMatch(/^Gửi ban điều hành: Cơ khí Sơn Hà chưa có e-mail\. Vui lòng gọi 024 3876 5432/);
+      expect(relay?.textBody).toMatch(/\/wholesale\/answer\/[^/\s]+\//);
+      const [confirmation] = await listOutbox(handle.db, { kind: 'quote-confirmation' });
+      expect(confirmation?.textBody).toContain('Cơ khí Sơn Hà: 1 sản phẩm (cơ sở chưa có e-mail; ban điều hành chuyển yêu cầu qua điện thoại 024 3876 5432)');
+    });
+
     it('rejects an invalid tax code, a quantity under the MOQ and unknown SKUs, storing nothing', async () => {
       const badTax = validBody();
       badTax.company.taxCode = '0100109107';
