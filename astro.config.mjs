@@ -12,7 +12,17 @@ export default defineConfig({
   output: 'static',
   adapter: node({ mode: 'standalone' }),
   integrations: [react()],
-  security: { checkOrigin: true },
+  security: {
+    checkOrigin: true,
+    // Without trusted names Astro ignores the Host header and sees every on-demand request as
+    // http://localhost, so checkOrigin refused same-origin form posts (403). Trust the site's
+    // own host and local addresses (any port); other Host headers are still ignored.
+    allowedDomains: [
+      { hostname: new URL(process.env.PUBLIC_SITE_URL ?? 'http://localhost:4321').hostname },
+      { hostname: 'localhost' },
+      { hostname: '127.0.0.1' },
+    ],
+  },
   i18n: {
     locales: ['vi', 'en'],
     defaultLocale: 'vi',
