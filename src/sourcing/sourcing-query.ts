@@ -97,13 +97,28 @@ const COMPARATORS: Record<Sort, (a: Offer, b: Offer) => number> = {
   name: () => 0,
 };
 
-const byName = (a: Offer, b: Offer) => a.productName.localeCompare(b.productName, 'vi') || a.sku.localeCompare(b.sku);
+const collator = new Intl.Collator('vi');
+const byName = (a: Offer, b: Offer) => collator.compare(a.productName, b.productName) || (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0);
+
+const sortedLists = new WeakMap<readonly Offer[], Map<Sort, Offer[]>>();
+
+/** The offers in one order, sorted once per offer list and order (filtering keeps the order). */
+function sortedBy(offers: readonly Offer[], sort: Sort): Offer[] {
+  let lists = sortedLists.get(offers);
+  if (!lists) sortedLists.set(offers, (lists = new Map()));
+  let sorted = lists.get(sort);
+  if (!sorted) {
+    const compare = COMPARATORS[sort];
+    sorted = [...offers].sort((a, b) => compare(a, b) || byName(a, b));
+    lists.set(sort, sorted);
+  }
+  return sorted;
+}
 
 /** Offers matching every given filter, sorted (ties by product name, then SKU). */
 export function filterOffers(offers: readonly Offer[], q: SourcingQuery): Offer[] {
   const needle = q.q ? foldForMatch(q.q) : undefined;
-  const compare = COMPARATORS[q.sort ?? 'level'];
-  return offers.filter((o) => matches(o, q, needle)).sort((a, b) => compare(a, b) || byName(a, b));
+  return sortedBy(offers, q.sort ?? 'level').filter((o) => matches(o, q, needle));
 }
 
 export interface Page<T> {
