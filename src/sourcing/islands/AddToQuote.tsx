@@ -38,7 +38,7 @@ export default function AddToQuote({ offer, locale }: Props) {
 
   const status = added ? t('addedToBasket') : inBasket ? t('inBasket', { count: formatNumber(inBasket.quantity, locale) }) : '';
   return (
-    <form className="add-to-quote" onSubmit={submit} noValidate>
+    <form className="add-to-quote" data-sku={offer.sku} onSubmit={submit} noValidate>
       <label htmlFor={`${id}-q`} className="visually-hidden">
         {t('addQuantity', { product: `${offer.productName} – ${offer.variantName}` })}
       </label>
