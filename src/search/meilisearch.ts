@@ -5,10 +5,9 @@
  * facet-only query per filtered facet so facet counts are disjunctive as in the embedded engine.
  */
 import { MatchingStrategies, Meilisearch, type MultiSearchQuery, type SearchResponse } from 'meilisearch';
-import type { Availability, Level, ProductGroup } from '../catalogue/programme';
 import { foldedText } from './analysis';
 import { MEILISEARCH_SORT } from './meilisearch-settings';
-import { emptyFacets, FACET_FIELDS, type FacetField, type SearchEngine, type SearchFilters, type SearchHit, type SearchQuery, type SearchResult } from './types';
+import { emptyFacets, FACET_FIELDS, toHit, type FacetField, type SearchEngine, type SearchFilters, type SearchHit, type SearchQuery, type SearchResult } from './types';
 
 export interface MeilisearchConfig {
   url: string;
@@ -35,32 +34,6 @@ export function meilisearchFilter(filters: SearchFilters, except?: FacetField): 
   if (filters.priceMin !== undefined) parts.push(`price >= ${filters.priceMin}`);
   if (filters.priceMax !== undefined) parts.push(`price <= ${filters.priceMax}`);
   return parts;
-}
-
-interface StoredHit {
-  id: string;
-  name: string;
-  url: string;
-  facility: string;
-  province: string;
-  level: Level;
-  group: ProductGroup;
-  price?: number;
-  availability: Availability;
-}
-
-function toHit(h: StoredHit): SearchHit {
-  return {
-    id: h.id,
-    name: h.name,
-    url: h.url,
-    facility: h.facility,
-    province: h.province,
-    level: h.level,
-    group: h.group,
-    ...(h.price !== undefined ? { price: h.price } : {}),
-    availability: h.availability,
-  };
 }
 
 export class MeilisearchEngine implements SearchEngine {
@@ -101,10 +74,10 @@ export class MeilisearchEngine implements SearchEngine {
       page: 1,
       hitsPerPage: 0,
     }));
-    const { results } = await this.client.multiSearch<{ queries: MultiSearchQuery[] }, StoredHit>({
+    const { results } = await this.client.multiSearch<{ queries: MultiSearchQuery[] }, SearchHit>({
       queries: [main, ...facetQueries],
     });
-    const [first, ...rest] = results as SearchResponse<StoredHit>[];
+    const [first, ...rest] = results as SearchResponse<SearchHit>[];
     const facets = emptyFacets();
     for (const response of [first, ...rest]) {
       for (const [field, counts] of Object.entries(response?.facetDistribution ?? {})) {

@@ -8,7 +8,7 @@
  * codes (FacetTable) and only the requested page is put in order.
  */
 import type { SearchDocument } from './documents';
-import { emptyFacets, FACET_FIELDS, type Facets, type SearchFilters, type SearchHit, type SearchQuery, type SearchResult, type Sort } from './types';
+import { emptyFacets, FACET_FIELDS, toHit, type Facets, type SearchFilters, type SearchQuery, type SearchResult, type Sort } from './types';
 
 /** A document with its facet values as codes (index into FacetTable.values), -1 for none. */
 export interface Entry {
@@ -128,20 +128,6 @@ function firstInOrder(candidates: readonly Candidate[], k: number, compare: Comp
 /** Sorts in place and returns the candidates. */
 export function sortCandidates(candidates: Candidate[], sort: Sort): Candidate[] {
   return candidates.sort(COMPARE[sort]);
-}
-
-export function toHit(doc: SearchDocument): SearchHit {
-  return {
-    id: doc.id,
-    name: doc.name,
-    url: doc.url,
-    facility: doc.facility,
-    province: doc.province,
-    level: doc.level,
-    group: doc.group,
-    ...(doc.price !== undefined ? { price: doc.price } : {}),
-    availability: doc.availability,
-  };
 }
 
 /**

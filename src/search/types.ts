@@ -66,6 +66,21 @@ export interface SearchEngine {
 export const DEFAULT_LIMIT = 20;
 export const MAX_LIMIT = 50;
 
+/** The contract fields of a hit, from a search document or a stored Meilisearch hit. */
+export function toHit(source: SearchHit): SearchHit {
+  return {
+    id: source.id,
+    name: source.name,
+    url: source.url,
+    facility: source.facility,
+    province: source.province,
+    level: source.level,
+    group: source.group,
+    ...(source.price !== undefined ? { price: source.price } : {}),
+    availability: source.availability,
+  };
+}
+
 export function emptyFacets(): Facets {
   return { group: {}, level: {}, region: {}, province: {}, availability: {} };
 }
