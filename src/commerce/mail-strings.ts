@@ -10,6 +10,7 @@ export const mailStrings = defineStrings({
     paidReceived: 'Chợ CNNT đã nhận thanh toán bằng thẻ cho đơn hàng {orderNumber}. Mỗi cơ sở sẽ xác nhận và gửi phần hàng của mình.',
     facility: 'Cơ sở: {name}',
     shippingFee: 'Phí vận chuyển: {amount}',
+    free: 'miễn phí',
     total: 'Tổng cộng: {amount}',
     payment: 'Thanh toán: {method}',
     bankInstructions:
@@ -19,6 +20,8 @@ export const mailStrings = defineStrings({
     signature: 'Chợ CNNT – sản phẩm công nghiệp nông thôn tiêu biểu',
     facilitySubject: 'Đơn hàng mới {orderNumber} cho {facility}',
     facilityIntro: 'Cơ sở {facility} có đơn hàng mới {orderNumber} trên Chợ CNNT.',
+    relaySubjectPrefix: '[Chuyển cho cơ sở] ',
+    relayIntro: 'Cơ sở {facility} chưa có e-mail: hãy gọi điện báo đơn này cho cơ sở (số điện thoại tại {url}) và thao tác giúp qua đường dẫn bên dưới.',
     facilityBuyer: 'Người mua: {name}, điện thoại {phone}{email}',
     facilityAddress: 'Địa chỉ giao hàng: {address}, {province}',
     facilityNotes: 'Ghi chú của người mua: {notes}',
@@ -44,6 +47,7 @@ export const mailStrings = defineStrings({
     paidReceived: 'Chợ CNNT has received your card payment for order {orderNumber}. Each facility will confirm and send its part.',
     facility: 'Facility: {name}',
     shippingFee: 'Shipping: {amount}',
+    free: 'free',
     total: 'Total: {amount}',
     payment: 'Payment: {method}',
     bankInstructions:
@@ -53,6 +57,8 @@ export const mailStrings = defineStrings({
     signature: 'Chợ CNNT – typical rural industrial products of Vietnam',
     facilitySubject: 'New order {orderNumber} for {facility}',
     facilityIntro: '{facility} has a new order {orderNumber} on Chợ CNNT.',
+    relaySubjectPrefix: '[Pass on to the facility] ',
+    relayIntro: '{facility} has no e-mail: phone the facility about this order (number at {url}) and act for it through the link below.',
     facilityBuyer: 'Buyer: {name}, phone {phone}{email}',
     facilityAddress: 'Delivery address: {address}, {province}',
     facilityNotes: "Buyer's notes: {notes}",

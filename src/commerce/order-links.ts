@@ -25,11 +25,15 @@ export function shipmentToken(shipmentId: number, now = new Date()): string {
 }
 
 /** The shipment id a facility link grants, or why it does not. */
-export function readShipmentToken(token: string, now = new Date()): { ok: true; shipmentId: number } | { ok: false; reason: string } {
+export function readShipmentToken(
+  token: string,
+  now = new Date(),
+): { ok: true; shipmentId: number; expires: Date } | { ok: false; reason: string } {
   const check = verifyToken(token, { purpose: SHIPMENT_LINK_PURPOSE }, now);
   if (!check.ok) return check;
   const id = Number(check.payload.subject);
-  return Number.isSafeInteger(id) && id > 0 ? { ok: true, shipmentId: id } : { ok: false, reason: 'malformed' };
+  if (!Number.isSafeInteger(id) || id <= 0) return { ok: false, reason: 'malformed' };
+  return { ok: true, shipmentId: id, expires: new Date(check.payload.exp * 1000) };
 }
 
 export function facilityLink(shipmentId: number, locale: Locale = 'vi', now = new Date()): string {

@@ -4,12 +4,14 @@
  * new-order message per facility with its signed action link, and shipment updates.
  * Facilities read Vietnamese; buyers read the language they ordered in.
  */
+import { env } from '../config/env';
 import type { Database } from '../db/client';
 import { formatVnd } from '../i18n/format';
 import type { Locale } from '../i18n/locales';
 import { enqueueMessage } from '../notifications/outbox';
 import { bankTransferDetails } from './bank-transfer';
 import { mailStrings } from './mail-strings';
+import { lineLabel } from './line-label';
 import { facilityLink, orderUrl, orderViewKey } from './order-links';
 import type { OrderDetails, ShipmentDetails } from './order-view';
 
@@ -23,7 +25,7 @@ function itemLines(shipment: ShipmentDetails, locale: Locale): string[] {
   return shipment.items.map((i) => {
     const variant = locale === 'en' ? (i.variantNameEn ?? i.variantName) : i.variantName;
     const lead = i.leadTimeDays ? ` (${t('leadTime', { days: i.leadTimeDays })})` : '';
-    return `  - ${i.productName} – ${variant}, ${i.packSize} × ${i.quantity}: ${formatVnd(i.lineTotal, locale)}${lead}`;
+    return `  - ${lineLabel(i.productName, variant, i.packSize)} × ${i.quantity}: ${formatVnd(i.lineTotal, locale)}${lead}`;
   });
 }
 
@@ -32,7 +34,7 @@ function buyerSummary(order: OrderDetails, now: Date): string {
   const t = mailStrings(locale);
   const lines: string[] = [];
   for (const s of order.shipments) {
-    lines.push(t('facility', { name: s.facilityName }), ...itemLines(s, locale), `  ${t('shippingFee', { amount: formatVnd(s.shippingFee, locale) })}`, '');
+    lines.push(t('facility', { name: s.facilityName }), ...itemLines(s, locale), `  ${t('shippingFee', { amount: s.shippingFee ? formatVnd(s.shippingFee, locale) : t('free') })}`, '');
   }
   lines.push(t('total', { amount: formatVnd(order.total, locale) }), t('payment', { method: methodLabel(order, locale) }));
   if (order.paymentMethod === 'bank_transfer') {
@@ -61,19 +63,27 @@ async function enqueueBuyerMessage(tx: Database, order: OrderDetails, paid: bool
   });
 }
 
+/**
+ * One new-order message per shipment, to the facility; a facility without e-mail has it sent
+ * to the operators (ORDERS_EMAIL), who pass it on by phone. Without either, nobody is told
+ * and the order waits on its status page.
+ */
 async function enqueueFacilityMessages(tx: Database, order: OrderDetails, now: Date): Promise<void> {
   const t = mailStrings('vi');
+  const relay = env().ORDERS_EMAIL;
   for (const s of order.shipments) {
-    if (!s.facilityEmail) continue;
+    const to = s.facilityEmail ?? relay;
+    if (!to) continue;
     const payment =
       order.paymentMethod === 'cod'
         ? t('facilityPaymentCod', { amount: formatVnd(s.total) })
         : t(order.paymentMethod === 'card' ? 'facilityPaymentCard' : 'facilityPaymentBank');
     const text = [
+      ...(s.facilityEmail ? [] : [t('relayIntro', { facility: s.facilityName, url: new URL(`/facilities/${s.facilityId}/`, env().PUBLIC_SITE_URL).href }), '']),
       t('facilityIntro', { facility: s.facilityName, orderNumber: order.orderNumber }),
       '',
       ...itemLines(s, 'vi'),
-      `  ${t('shippingFee', { amount: formatVnd(s.shippingFee) })}`,
+      `  ${t('shippingFee', { amount: s.shippingFee ? formatVnd(s.shippingFee) : t('free') })}`,
       `  ${t('total', { amount: formatVnd(s.total) })}`,
       '',
       t('facilityBuyer', { name: order.buyerName, phone: order.buyerPhone, email: order.buyerEmail ? `, ${order.buyerEmail}` : '' }),
@@ -89,8 +99,8 @@ async function enqueueFacilityMessages(tx: Database, order: OrderDetails, now: D
     await enqueueMessage(tx, {
       kind: 'facility-new-order',
       ref: `${order.orderNumber}/${s.facilityId}`,
-      to: s.facilityEmail,
-      subject: t('facilitySubject', { orderNumber: order.orderNumber, facility: s.facilityName }),
+      to,
+      subject: `${s.facilityEmail ? '' : t('relaySubjectPrefix')}${t('facilitySubject', { orderNumber: order.orderNumber, facility: s.facilityName })}`,
       text,
     });
   }

@@ -57,6 +57,8 @@ export interface OrderError {
   code: string;
   message: string;
   fields?: Record<string, string>;
+  /** The items at fault, for pages that explain them in the buyer's language. */
+  items?: { sku: string; problem: LineProblem['code'] | 'out_of_stock'; left?: number }[];
 }
 
 export type OrderOutcome = { ok: true; replayed: boolean; body: OrderCreated } | { ok: false; error: OrderError };
@@ -180,6 +182,7 @@ async function outOfStockError(ctx: OrderContext, request: OrderRequest, sku: st
     code: 'out_of_stock',
     message: `Not enough stock for ${sku}.`,
     fields: { [`items.${index}.quantity`]: left === 0 ? 'sold out' : `only ${left} left` },
+    items: [{ sku, problem: 'out_of_stock', left }],
   };
 }
 
@@ -191,7 +194,8 @@ export async function placeOrder(ctx: OrderContext, request: OrderRequest, idemp
   const pricing = priceOrder(ctx.catalogue, request.items, ctx.shipping);
   if (!pricing.ok) {
     const fields = Object.fromEntries(pricing.problems.map((p) => [`items.${p.index}.sku`, PROBLEM_MESSAGES[p.code]]));
-    return { ok: false, error: { status: 400, code: 'invalid_items', message: 'Some items cannot be ordered.', fields } };
+    const items = pricing.problems.map((p) => ({ sku: p.sku, problem: p.code }));
+    return { ok: false, error: { status: 400, code: 'invalid_items', message: 'Some items cannot be ordered.', fields, items } };
   }
   await ensureStockSeeded(ctx.db, ctx.catalogue);
   const hash = requestHash(request);

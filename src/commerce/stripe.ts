@@ -6,6 +6,7 @@
 import Stripe from 'stripe';
 import { env } from '../config/env';
 import type { CardGateway } from './orders-service';
+import { lineLabel } from './line-label';
 import type { OrderDetails } from './order-view';
 
 export function cardPaymentsEnabled(): boolean {
@@ -38,7 +39,7 @@ export function checkoutSessionParams(order: OrderDetails, returnUrl: string): S
   });
   const shippingLabel = order.locale === 'en' ? 'Shipping' : 'Phí vận chuyển';
   const items = order.shipments.flatMap((s) => [
-    ...s.items.map((i) => line(`${i.productName} – ${order.locale === 'en' ? (i.variantNameEn ?? i.variantName) : i.variantName}`, i.unitPrice, i.quantity)),
+    ...s.items.map((i) => line(lineLabel(i.productName, order.locale === 'en' ? (i.variantNameEn ?? i.variantName) : i.variantName, i.packSize), i.unitPrice, i.quantity)),
     ...(s.shippingFee > 0 ? [line(`${shippingLabel} – ${s.facilityName}`, s.shippingFee, 1)] : []),
   ]);
   return {

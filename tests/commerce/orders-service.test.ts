@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
+import { Catalogue } from '../../src/catalogue/catalogue';
+import { resetEnvCache } from '../../src/config/env';
 import type { DatabaseHandle } from '../../src/db/client';
 import { orders } from '../../src/commerce/db-schema';
 import { placeOrder, type OrderContext } from '../../src/commerce/orders-service';
@@ -53,6 +55,26 @@ for (const engine of testEngines()) {
       expect(outbox[1]!.textBody).toContain('https://cho-cnnt.test/facility/orders/');
       expect(outbox[1]!.textBody).toContain('0912345678');
       expect(outbox[0]!.textBody).toContain('370.000');
+    });
+
+    it('sends the new order of a facility without e-mail to the operators, or to nobody', async () => {
+      const catalogue = fixtureCatalogue();
+      const { email: _dropped, ...noEmail } = catalogue.facilityById.get('htx-gom')!;
+      const withoutEmail = new Catalogue({ ...catalogue.data, facilities: catalogue.data.facilities.map((f) => (f.id === 'htx-gom' ? noEmail : f)) });
+      await placeOrder({ ...ctx, catalogue: withoutEmail }, orderRequest());
+      expect((await listOutbox(handle.db, { kind: 'facility-new-order' })).map((m) => m.toAddress)).toEqual(['nuocmam@example.vn']);
+      process.env.ORDERS_EMAIL = 'don-hang@cho-cnnt.test';
+      resetEnvCache();
+      try {
+        const outcome = await placeOrder({ ...ctx, catalogue: withoutEmail }, orderRequest());
+        const relayed = await listOutbox(handle.db, { to: 'don-hang@cho-cnnt.test' });
+        expect(relayed.map((m) => m.ref)).toEqual([`${outcome.ok && outcome.body.orderNumber}/htx-gom`]);
+        expect(relayed[0]!.subject).toMatch(/^\[Chuyển cho cơ sở\]/);
+        expect(relayed[0]!.textBody).toContain('https://cho-cnnt.test/facilities/htx-gom/');
+      } finally {
+        delete process.env.ORDERS_EMAIL;
+        resetEnvCache();
+      }
     });
 
     it('gives bank transfer details with a VietQR for the amount and order number', async () => {

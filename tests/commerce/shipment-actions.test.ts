@@ -19,7 +19,7 @@ describe('facility links', () => {
   it('grant one shipment until they expire, and nothing when tampered with', () => {
     const now = new Date('2026-03-01T00:00:00Z');
     const token = shipmentToken(42, now);
-    expect(readShipmentToken(token, now)).toEqual({ ok: true, shipmentId: 42 });
+    expect(readShipmentToken(token, now)).toEqual({ ok: true, shipmentId: 42, expires: new Date('2026-04-30T00:00:00Z') });
     expect(readShipmentToken(token, new Date('2026-06-01T00:00:00Z'))).toEqual({ ok: false, reason: 'expired' });
     const [body, sig] = token.split('.');
     const forged = `${Buffer.from(JSON.stringify({ purpose: 'order-shipment', subject: '43', exp: 9e9 })).toString('base64url')}.${sig}`;

@@ -73,9 +73,9 @@ for (const engine of testEngines()) {
       const { orderNumber, session } = await cardOrder();
       const lines = session.params.line_items as { quantity: string; price_data: { currency: string; unit_amount: string; product_data: { name: string } } }[];
       expect(lines.map((l) => [l.price_data.product_data.name, l.price_data.currency, l.price_data.unit_amount, l.quantity])).toEqual([
-        ['Nước mắm Phú Quốc – Loại NM-500', 'vnd', '125000', '2'],
+        ['Nước mắm Phú Quốc – Loại NM-500, Hộp 500 g', 'vnd', '125000', '2'],
         ['Phí vận chuyển – Cơ sở Nước mắm Hồng Hạnh', 'vnd', '30000', '1'],
-        ['Bình gốm men lam – Loại GOM-CHEN', 'vnd', '60000', '1'],
+        ['Bình gốm men lam – Loại GOM-CHEN, Hộp 500 g', 'vnd', '60000', '1'],
         ['Phí vận chuyển – HTX Gốm Bát Tràng', 'vnd', '30000', '1'],
       ]);
       expect(session.amount_total).toBe(370_000);

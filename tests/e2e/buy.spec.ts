@@ -1,0 +1,170 @@
+/**
+ * Buying end to end on the built site: two products from two facilities into the cart
+ * (kept across a reload), checkout with cash on delivery, the order page with two shipments,
+ * one facility marking its shipment shipped through the link in its e-mail (read from the
+ * file outbox), and the buyer seeing it; then "Buy now" and bank transfer without JavaScript.
+ * axe on every page of the journey.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+
+const CONTENT = process.env.CONTENT_DIR ?? 'content';
+const OUTBOX = path.join(process.env.E2E_DATA_DIR ?? '.e2e-data', 'outbox');
+
+interface Sellable {
+  productId: string;
+  sku: string;
+  facilityId: string;
+  facilityName: string;
+}
+
+/** Two in-stock variants without stock tracking (repeat runs never sell out) from two facilities with e-mail. */
+function twoSellables(): [Sellable, Sellable] {
+  const read = (file: string) => JSON.parse(readFileSync(path.join(CONTENT, file), 'utf8')) as never;
+  const facilities = new Map((read('registry/facilities.json') as { id: string; name: string; email?: string }[]).map((f) => [f.id, f]));
+  const products = new Map((read('registry/products.json') as { id: string; facilityId: string }[]).map((p) => [p.id, p]));
+  const picked: Sellable[] = [];
+  for (const listing of read('listings/listings.json') as { productId: string; variants: { sku: string; availability: string; stock?: number }[] }[]) {
+    const facility = facilities.get(products.get(listing.productId)?.facilityId ?? '');
+    const variant = listing.variants.find((v) => v.availability === 'in_stock' && v.stock === undefined);
+    if (!facility?.email || !variant || picked.some((p) => p.facilityId === facility.id)) continue;
+    picked.push({ productId: listing.productId, sku: variant.sku, facilityId: facility.id, facilityName: facility.name });
+    if (picked.length === 2) return [picked[0]!, picked[1]!];
+  }
+  throw new Error('the sample has no two sellable products from two facilities with e-mail');
+}
+
+async function expectNoAxeViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+/** The facility's action link from its new-order e-mail in the file outbox (delivery is asynchronous). */
+async function facilityLinkFromOutbox(orderNumber: string, facilityId: string): Promise<string> {
+  let text = '';
+  await expect
+    .poll(
+      () => {
+        const files = readdirSync(OUTBOX, { withFileTypes: true }).filter((f) => f.name.endsWith('.json'));
+        for (const f of files) {
+          const mail = JSON.parse(readFileSync(path.join(OUTBOX, f.name), 'utf8')) as { kind: string; ref: string; text: string };
+          if (mail.kind === 'facility-new-order' && mail.ref === `${orderNumber}/${facilityId}`) text = mail.text;
+        }
+        return text;
+      },
+      { timeout: 20_000 },
+    )
+    .not.toBe('');
+  const link = /https?:\/\/\S+\/facility\/orders\/[\w.-]+\//.exec(text)?.[0];
+  if (!link) throw new Error(`no facility link in the e-mail:\n${text}`);
+  // The e-mail carries PUBLIC_SITE_URL; the test server runs elsewhere.
+  return new URL(link).pathname;
+}
+
+async function addToCart(page: Page, item: Sellable, quantity: number): Promise<void> {
+  await page.goto(`/products/${item.productId}/`);
+  const box = page.locator('buy-box');
+  await box.locator(`input[name="sku"][value="${item.sku}"]`).check();
+  await box.getByLabel('Số lượng').fill(String(quantity));
+  await box.getByRole('button', { name: 'Thêm vào giỏ hàng' }).click();
+  await expect(box.locator('[data-status]')).toBeVisible();
+}
+
+test('two facilities, cash on delivery, one ships, the buyer sees it', async ({ page }) => {
+  const [first, second] = twoSellables();
+  await addToCart(page, first, 2);
+  await expectNoAxeViolations(page);
+  await addToCart(page, second, 1);
+  await expect(page.locator('.cart-link cart-count')).toHaveText('3');
+
+  await page.goto('/cart/');
+  await page.reload();
+  const groups = page.locator('.cart-shipment');
+  await expect(groups).toHaveCount(2);
+  await expect(groups.first().locator('h2')).toContainText(first.facilityName);
+  await expect(page.locator('.cart-total')).toContainText('₫');
+  await expectNoAxeViolations(page);
+
+  await page.getByRole('link', { name: 'Đặt hàng' }).click();
+  await expect(page).toHaveURL(/\/checkout\/$/);
+  await expect(page.locator('checkout-items li')).toHaveCount(2);
+  await page.getByLabel('Họ và tên').fill('Phạm Thị Hoa');
+  await page.getByLabel('Số điện thoại di động').fill('0912 345 678');
+  await page.getByLabel('Địa chỉ (số nhà, đường, phường/xã)').fill('18 Hàng Bạc, phường Hoàn Kiếm');
+  await page.getByLabel('Tỉnh/thành phố').selectOption('Hà Nội');
+  await page.getByLabel('Thanh toán khi nhận hàng').check();
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Đặt hàng' }).click();
+
+  await expect(page).toHaveURL(/\/orders\/CNNT-\d{6}-[A-Z0-9]{5}\/\?key=.+placed=1/);
+  const orderNumber = /CNNT-\d{6}-[A-Z0-9]{5}/.exec(page.url())![0];
+  await expect(page.getByRole('status').filter({ hasText: 'Cảm ơn' })).toBeVisible();
+  await expect(page.getByTestId('shipment')).toHaveCount(2);
+  await expect(page.locator('.cart-link cart-count')).toBeHidden();
+  await expectNoAxeViolations(page);
+
+  const facilityPath = await facilityLinkFromOutbox(orderNumber, first.facilityId);
+  await page.goto(facilityPath);
+  await expect(page.locator('h1')).toContainText(orderNumber);
+  await expectNoAxeViolations(page);
+  await page.getByLabel('Mã vận đơn').fill('GHN-E2E-12345');
+  await page.getByRole('button', { name: 'Báo đã gửi hàng' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Đã ghi nhận gửi hàng' })).toBeVisible();
+
+  // The buyer, on another device: the order number and the phone number.
+  await page.context().clearCookies();
+  await page.goto(`/orders/${orderNumber}/`);
+  await page.getByLabel('Số điện thoại hoặc e-mail').fill('+84912345678');
+  await page.getByRole('button', { name: 'Xem đơn hàng' }).click();
+  const shipped = page.locator(`[data-testid="shipment"][data-facility="${first.facilityId}"]`);
+  await expect(shipped.getByTestId('shipment-status')).toHaveText('Đã gửi hàng');
+  await expect(shipped).toContainText('GHN-E2E-12345');
+  await expect(page.locator(`[data-testid="shipment"][data-facility="${second.facilityId}"]`).getByTestId('shipment-status')).toHaveText('Chờ cơ sở xác nhận');
+
+  const api = await page.request.get(`/api/orders/${orderNumber}?phone=0912345678`);
+  expect(api.status()).toBe(200);
+  const status = (await api.json()) as { shipments: { facility: { id: string }; status: string; trackingNumber: string | null }[] };
+  expect(status.shipments.map((s) => [s.facility.id, s.status, s.trackingNumber])).toEqual([
+    [first.facilityId, 'shipped', 'GHN-E2E-12345'],
+    [second.facilityId, 'pending', null],
+  ]);
+  expect((await page.request.get(`/api/orders/${orderNumber}?phone=0987654321`)).status()).toBe(404);
+});
+
+for (const javaScriptEnabled of [false, true]) {
+  test.describe(javaScriptEnabled ? 'with JavaScript' : 'without JavaScript', () => {
+    test.use({ javaScriptEnabled });
+
+    test('"Buy now", a mistake corrected, and a bank transfer with its VietQR code', async ({ page }) => {
+      // axe runs inside the page, so only when JavaScript is on.
+      const axe = () => (javaScriptEnabled ? expectNoAxeViolations(page) : Promise.resolve());
+      const [item] = twoSellables();
+      await page.goto(`/products/${item.productId}/`);
+      await page.locator(`buy-box input[name="sku"][value="${item.sku}"]`).check();
+      await page.getByRole('button', { name: 'Mua ngay' }).click();
+      await expect(page).toHaveURL(/\/checkout\/\?sku=/);
+      await expect(page.locator('.cart-total')).toContainText('₫');
+      await page.getByLabel('Họ và tên').fill('Lê Văn Nam');
+      await page.getByLabel('Số điện thoại di động').fill('024 3825 1234');
+      await page.getByLabel('Địa chỉ (số nhà, đường, phường/xã)').fill('7 Nguyễn Huệ, phường Sài Gòn');
+      await page.getByLabel('Tỉnh/thành phố').selectOption('Hồ Chí Minh');
+      await page.getByLabel('Chuyển khoản ngân hàng (VietQR)').check();
+      await page.getByRole('button', { name: 'Đặt hàng' }).click();
+      await expect(page.getByRole('alert')).toContainText('Số di động Việt Nam');
+      await expect(page.getByLabel('Họ và tên')).toHaveValue('Lê Văn Nam');
+      await expect(page.getByLabel('Chuyển khoản ngân hàng (VietQR)')).toBeChecked();
+      await axe();
+      await page.getByLabel('Số điện thoại di động').fill('0387 654 321');
+      await page.getByRole('button', { name: 'Đặt hàng' }).click();
+
+      await expect(page).toHaveURL(/\/orders\/CNNT-/);
+      const bank = page.getByTestId('bank-transfer');
+      await expect(bank.locator('svg[role="img"]')).toBeVisible();
+      const orderNumber = /CNNT-\d{6}-[A-Z0-9]{5}/.exec(page.url())![0];
+      await expect(bank).toContainText(orderNumber);
+      await axe();
+    });
+  });
+}
