@@ -22,7 +22,7 @@ describe('commerce tables: drizzle matches SQL', () => {
     const result = await handle.db.execute(
       sql`SELECT column_name, is_nullable FROM information_schema.columns WHERE table_name = ${name} ORDER BY column_name`,
     );
-    const inSql = (result.rows as { column_name: string; is_nullable: string }[]).map((r) => `${r.column_name}${r.is_nullable === 'NO' ? '!' : ''}`);
+    const inSql = ((result as { rows: { column_name: string; is_nullable: string }[] }).rows).map((r) => `${r.column_name}${r.is_nullable === 'NO' ? '!' : ''}`);
     const inDrizzle = getTableConfig(table).columns.map((c) => `${c.name}${c.notNull ? '!' : ''}`).sort();
     expect(inDrizzle).toEqual(inSql);
   });
