@@ -5,8 +5,10 @@ import react from '@astrojs/react';
 
 export default defineConfig({
   site: process.env.PUBLIC_SITE_URL ?? 'http://localhost:4321',
-  // Benchmarks build other catalogues (CONTENT_DIR) into their own folder beside dist/.
+  // Benchmarks build other catalogues (CONTENT_DIR) into their own folder beside dist/, with
+  // their own content store and image cache so they never disturb the default build's.
   outDir: process.env.ASTRO_OUT_DIR ?? 'dist',
+  cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'always',
   // Static HTML by default; routes that must run per request opt out with `prerender = false`.
   output: 'static',
