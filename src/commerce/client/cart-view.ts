@@ -11,7 +11,7 @@ import { fill, h } from './dom';
 
 type Labels = Record<
   | 'cartEmpty' | 'browseProducts' | 'shipmentFrom' | 'remove' | 'removeItem' | 'quantityOf' | 'subtotal' | 'shipping'
-  | 'shippingFree' | 'total' | 'goToCheckout' | 'lineUnavailable' | 'quantityReduced' | 'cartUpdated' | 'colUnitPrice',
+  | 'shippingFree' | 'total' | 'lineUnavailable' | 'quantityReduced' | 'cartUpdated',
   string
 >;
 
