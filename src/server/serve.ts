@@ -1,6 +1,7 @@
 /**
  * Serves the built site: Astro's standalone handler (static files, then on-demand routes)
- * behind a small Node server that adds the security headers to every response.
+ * behind a small Node server that adds the security headers to every response and compresses
+ * text responses (./compression.ts).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -8,6 +9,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { env } from '../config/env';
 import { withApiSlash } from './api-paths';
+import { compress } from './compression';
 import { securityHeaders } from './security-headers';
 
 type Handler = (req: IncomingMessage, res: ServerResponse, next?: () => void) => unknown;
@@ -23,7 +25,7 @@ export async function serve(distDir = path.resolve(process.env.ASTRO_OUT_DIR ?? 
   const server = createServer((req, res) => {
     for (const [name, value] of headers) res.setHeader(name, value);
     if (req.url) req.url = withApiSlash(req.url);
-    void handler(req, res);
+    compress(req, res, () => void handler(req, res));
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
