@@ -6,7 +6,8 @@
 import { GROUP_NAMES, LEVEL_NAMES } from '../catalogue/programme';
 import type { Locale } from '../i18n/locales';
 import { pickText } from '../i18n/locales';
-import { availabilityLabel, certificateReference, certificateStatusLabel, tierLabels } from './offer-labels';
+import { statusName } from '../site/labels';
+import { availabilityLabel, certificateReference, tierLabels } from './offer-labels';
 import { offerLeadDays, type Offer } from './offers';
 import { sourcingStrings, type SourcingStringKey } from './strings';
 import { indicativeLine } from './tier-pricing';
@@ -42,7 +43,7 @@ const OFFER_COLUMNS: ExportColumn<Offer>[] = [
   { key: 'address', header: 'hAddress', kind: 'text', width: 36, value: (o) => o.address ?? null },
   { key: 'level', header: 'hLevel', kind: 'text', width: 16, value: (o, l) => LEVEL_NAMES[o.certificate.level][l] },
   { key: 'certificate', header: 'hCertificate', kind: 'text', width: 22, value: (o) => certificateReference(o.certificate) },
-  { key: 'certificateStatus', header: 'hCertificateStatus', kind: 'text', width: 16, value: (o, l) => certificateStatusLabel(o.certificate.status, l) },
+  { key: 'certificateStatus', header: 'hCertificateStatus', kind: 'text', width: 16, value: (o, l) => statusName(o.certificate.status, l) },
   { key: 'validUntil', header: 'hValidUntil', kind: 'date', width: 12, value: (o) => o.certificate.validUntil },
   { key: 'moq', header: 'hMoq', kind: 'number', width: 12, value: (o) => o.minOrderQuantity },
   { key: 'retailPrice', header: 'hRetailPrice', kind: 'vnd', width: 14, value: (o) => o.price },

@@ -1,11 +1,10 @@
 /** Human-readable labels of an offer's terms, shared by the pages, the islands and the exports. */
-import type { CertificateStatus } from '../catalogue/certificate-status';
-import { LEVEL_NAMES, type Availability } from '../catalogue/programme';
+import type { Availability } from '../catalogue/programme';
 import type { WholesaleTier } from '../catalogue/schemas';
 import { formatNumber, formatVnd } from '../i18n/format';
 import type { Locale } from '../i18n/locales';
 import type { OfferCertificate } from './offers';
-import { sourcingStrings, type SourcingStringKey } from './strings';
+import { sourcingStrings } from './strings';
 
 export function availabilityLabel(
   offer: { availability: Availability; leadTimeDays?: number | undefined },
@@ -21,22 +20,6 @@ export function availabilityLabel(
 export function tierLabels(tiers: readonly WholesaleTier[], locale: Locale): string[] {
   const t = sourcingStrings(locale);
   return tiers.map((tier) => t('tierLine', { min: formatNumber(tier.minQuantity, locale), price: formatVnd(tier.unitPrice, locale) }));
-}
-
-const STATUS_KEYS: Record<CertificateStatus, SourcingStringKey> = {
-  valid: 'statusValid',
-  expired: 'statusExpired',
-  superseded: 'statusSuperseded',
-  revoked: 'statusRevoked',
-};
-
-export function certificateStatusLabel(status: CertificateStatus, locale: Locale): string {
-  return sourcingStrings(locale)(STATUS_KEYS[status]);
-}
-
-/** "Cấp quốc gia, năm 2023" */
-export function certificateLevelLabel(certificate: Pick<OfferCertificate, 'level' | 'year'>, locale: Locale): string {
-  return `${LEVEL_NAMES[certificate.level][locale]}, ${sourcingStrings(locale)('certificateYear', { year: certificate.year })}`;
 }
 
 /** The certificate's public anchor: its printed number, else the recognition decision, else its id. */
