@@ -8,7 +8,6 @@ import type { Catalogue } from '../catalogue/catalogue';
 import type { CertificateStatus } from '../catalogue/certificate-status';
 import {
   LEVEL_RANK,
-  LEVELS,
   PRODUCT_GROUPS,
   REGIONS,
   type FacilityType,
@@ -21,8 +20,8 @@ import { BROWSE_DIMENSIONS, type BrowseDimension, type BrowseFilter } from './ur
 
 export const PAGE_SIZE = 24;
 
-/** Levels from the highest down, the order people read them in. */
-export const LEVELS_HIGH_FIRST: readonly Level[] = [...LEVELS].sort((a, b) => LEVEL_RANK[b] - LEVEL_RANK[a]);
+/** Levels from the highest down, the order people read them in (district, then its successor). */
+export const LEVELS_HIGH_FIRST: readonly Level[] = ['national', 'regional', 'province', 'district', 'commune'];
 
 export interface CertificateWithStatus {
   certificate: Certificate;

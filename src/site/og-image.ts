@@ -1,0 +1,120 @@
+/**
+ * Open Graph images of products (1200×630 JPEG): the product photo on the left, name, facility,
+ * province and certification on the brand colour on the right. Drawn with sharp from an SVG;
+ * text uses the system's Noto Sans / DejaVu Sans (full Vietnamese coverage). Each image is
+ * cached on disk by a hash of everything drawn, so an unchanged rebuild only copies bytes.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import sharp from 'sharp';
+
+export const OG_WIDTH = 1200;
+export const OG_HEIGHT = 630;
+const PHOTO_WIDTH = 560;
+const BRAND = '#8a1c1c';
+const PAD = 56;
+/** Bump when the drawing changes, so cached images are redrawn. */
+const TEMPLATE_VERSION = 1;
+/** Beside Astro's own image cache (ASTRO_CACHE_DIR in isolated benchmark builds). */
+export const OG_CACHE_DIR = path.resolve(process.env.ASTRO_CACHE_DIR ?? 'node_modules/.astro', 'og-images');
+
+export interface OgCard {
+  siteName: string;
+  name: string;
+  /** "Công ty TNHH Gốm Minh Long · Vĩnh Long" */
+  byline: string;
+  /** "Cấp quốc gia · 2023"; absent for a product without a certificate. */
+  certification?: string;
+  tagline: string;
+  photoPath?: string;
+}
+
+/** Splits text into at most `maxLines` lines of about `maxChars`, ending with "…" when cut. */
+export function wrapText(text: string, maxChars: number, maxLines: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  const words = text.split(/\s+/).filter(Boolean);
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    const candidate = line ? `${line} ${word}` : word;
+    if (candidate.length <= maxChars || !line) {
+      line = candidate;
+      continue;
+    }
+    lines.push(line);
+    line = word;
+    if (lines.length === maxLines) {
+      // Room for the ellipsis: drop the last word rather than cut one in half.
+      const last = lines[maxLines - 1]!;
+      const fits = last.length < maxChars ? last : last.slice(0, last.lastIndexOf(' ')) || last.slice(0, maxChars - 1);
+      lines[maxLines - 1] = `${fits}…`;
+      return lines;
+    }
+  }
+  if (line) lines.push(line.length > maxChars ? `${line.slice(0, maxChars - 1)}…` : line);
+  return lines;
+}
+
+const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** The text panel as an SVG `width` × OG_HEIGHT (widths per character measured on Noto Sans). */
+export function ogSvg(card: OgCard, width: number): string {
+  const nameLines = wrapText(card.name, Math.floor((width - 2 * PAD) / 30), 3);
+  const bylineLines = wrapText(card.byline, Math.floor((width - 2 * PAD) / 15.5), 2);
+  const font = "font-family=\"'Noto Sans', 'DejaVu Sans', sans-serif\"";
+  let y = 150;
+  const name = nameLines.map((l) => {
+    const t = `<text x="${PAD}" y="${y}" font-size="54" font-weight="700" fill="#ffffff" ${font}>${escapeXml(l)}</text>`;
+    y += 66;
+    return t;
+  });
+  y += 8;
+  const byline = bylineLines.map((l) => {
+    const t = `<text x="${PAD}" y="${y}" font-size="28" fill="#f6e7d0" ${font}>${escapeXml(l)}</text>`;
+    y += 38;
+    return t;
+  });
+  const badge = card.certification
+    ? `<rect x="${PAD}" y="${OG_HEIGHT - 150}" rx="28" width="${Math.min(width - 2 * PAD, 36 + card.certification.length * 16)}" height="56" fill="#b8860b"/>` +
+      `<text x="${PAD + 18}" y="${OG_HEIGHT - 112}" font-size="28" font-weight="700" fill="#1d1d1f" ${font}>${escapeXml(card.certification)}</text>`
+    : '';
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${OG_HEIGHT}">
+<rect x="0" y="0" width="${width}" height="${OG_HEIGHT}" fill="${BRAND}"/>
+<text x="${PAD}" y="70" font-size="30" font-weight="700" fill="#f6e7d0" ${font}>${escapeXml(card.siteName)}</text>
+${name.join('\n')}
+${byline.join('\n')}
+${badge}
+<text x="${PAD}" y="${OG_HEIGHT - 40}" font-size="22" fill="#f6e7d0" ${font}>${escapeXml(card.tagline)}</text>
+</svg>`;
+}
+
+async function draw(card: OgCard): Promise<Buffer> {
+  const textWidth = card.photoPath ? OG_WIDTH - PHOTO_WIDTH : OG_WIDTH;
+  const text = { input: Buffer.from(ogSvg(card, textWidth)), left: OG_WIDTH - textWidth, top: 0 };
+  // One libvips pipeline: decode, crop, widen, draw the text, encode (no intermediate encodes).
+  const base = card.photoPath
+    ? sharp(card.photoPath).resize(PHOTO_WIDTH, OG_HEIGHT, { fit: 'cover' }).extend({ right: textWidth, background: BRAND })
+    : sharp({ create: { width: OG_WIDTH, height: OG_HEIGHT, channels: 3, background: BRAND } });
+  return base.composite([text]).jpeg({ quality: 78 }).toBuffer();
+}
+
+/** The image for `card`, from the cache when the same card (and photo file) was drawn before. */
+export async function productOgImage(card: OgCard, cacheDir = OG_CACHE_DIR): Promise<Buffer> {
+  const photo = card.photoPath ? await stat(card.photoPath) : undefined;
+  const key = createHash('sha256')
+    .update(JSON.stringify([TEMPLATE_VERSION, card, photo?.size, photo?.mtimeMs]))
+    .digest('hex')
+    .slice(0, 32);
+  const file = path.join(cacheDir, `${key}.jpg`);
+  try {
+    return await readFile(file);
+  } catch {
+    const image = await draw(card);
+    await mkdir(cacheDir, { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    await writeFile(tmp, image);
+    await rename(tmp, file);
+    return image;
+  }
+}

@@ -1,0 +1,26 @@
+/**
+ * Where a product's photos are on disk, for build steps that need the file itself (the Open
+ * Graph images). Paths in the data are relative to the JSON file that lists them; the raw
+ * files are read once per process.
+ */
+import path from 'node:path';
+import { CONTENT_FILES, contentDir, readCatalogueData } from '../catalogue/content-files';
+
+let cached: Promise<Map<string, string[]>> | undefined;
+
+async function load(dir: string): Promise<Map<string, string[]>> {
+  const data = await readCatalogueData(dir);
+  const productsDir = path.join(dir, path.dirname(CONTENT_FILES.products));
+  const listingsDir = path.join(dir, path.dirname(CONTENT_FILES.listings));
+  const files = new Map(data.products.map((p) => [p.id, p.photos.map((f) => path.join(productsDir, f))]));
+  for (const listing of data.listings) {
+    files.get(listing.productId)?.push(...listing.photos.map((f) => path.join(listingsDir, f)));
+  }
+  return files;
+}
+
+/** Absolute paths of a product's photos, registry photos first (the order the pages show). */
+export async function productPhotoFiles(productId: string): Promise<string[]> {
+  cached ??= load(contentDir());
+  return (await cached).get(productId) ?? [];
+}
