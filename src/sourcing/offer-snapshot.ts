@@ -1,0 +1,19 @@
+/** The part of an offer the quote basket keeps in the browser (see islands/basket-store.ts). */
+import { pickText, type Locale } from '../i18n/locales';
+import { productPath } from '../site/urls';
+import type { OfferSnapshot } from './islands/basket-store';
+import type { Offer } from './offers';
+
+export function offerSnapshot(offer: Offer, locale: Locale): OfferSnapshot {
+  return {
+    sku: offer.sku,
+    productName: offer.productName,
+    variantName: pickText(offer.variantName, locale) ?? offer.packSize,
+    productPath: productPath(offer.productId),
+    facilityId: offer.facilityId,
+    facilityName: offer.facilityName,
+    price: offer.price,
+    wholesaleTiers: offer.wholesaleTiers,
+    minOrderQuantity: offer.minOrderQuantity,
+  };
+}
