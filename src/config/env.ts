@@ -48,6 +48,8 @@ const envSchema = z.object({
   BADGE_VERIFY_KEYS: optionalText,
   /** HMAC secret for facility links (orders, quotes). Without it one is created under DATA_DIR. */
   LINK_SIGNING_SECRET: z.string().min(32, 'LINK_SIGNING_SECRET needs at least 32 characters').optional(),
+  /** "true" only behind a proxy that overwrites X-Forwarded-For (rate limits then key on it). */
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
 });
 
 export type Env = z.infer<typeof envSchema>;

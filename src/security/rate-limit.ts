@@ -32,8 +32,15 @@ export class RateLimiter {
   }
 }
 
-/** The client address as seen by the server (the standalone server sets x-forwarded-for only behind a proxy). */
-export function clientAddress(request: Request, fallback: string | undefined): string {
-  const forwarded = request.headers.get('x-forwarded-for');
-  return forwarded?.split(',')[0]?.trim() || fallback || 'unknown';
+/**
+ * The client address for rate limits. X-Forwarded-For is set by whoever sends the request, so
+ * it is believed only when TRUST_PROXY=true says a proxy in front of us overwrites it;
+ * otherwise the socket address counts.
+ */
+export function clientAddress(request: Request, socketAddress: string | undefined): string {
+  if (process.env.TRUST_PROXY === 'true') {
+    const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
+    if (forwarded) return forwarded;
+  }
+  return socketAddress || 'unknown';
 }

@@ -14,9 +14,13 @@ describe('RateLimiter', () => {
     expect(limiter.take('a', rule)).toBe(true);
   });
 
-  it('reads the first forwarded address, else the socket address', () => {
+  it('ignores X-Forwarded-For unless TRUST_PROXY=true, so clients cannot pick their own key', () => {
     const forwarded = new Request('http://x/', { headers: { 'x-forwarded-for': '1.2.3.4, 10.0.0.1' } });
+    delete process.env.TRUST_PROXY;
+    expect(clientAddress(forwarded, '127.0.0.1')).toBe('127.0.0.1');
+    process.env.TRUST_PROXY = 'true';
     expect(clientAddress(forwarded, '127.0.0.1')).toBe('1.2.3.4');
     expect(clientAddress(new Request('http://x/'), '127.0.0.1')).toBe('127.0.0.1');
+    delete process.env.TRUST_PROXY;
   });
 });

@@ -210,8 +210,10 @@ export function generateSample(options: SampleOptions = {}): CatalogueData {
     facilityKeys.add(facilityKey(name, formerInfo.current));
 
     const slug = asciiCompact(coreName(name)).slice(0, 24);
-    const website = type === 'company' && fRng.chance(0.3) ? `https://${slug}.vn` : undefined;
-    const email = website ? `lienhe@${slug}.vn` : fRng.chance(0.3) ? `${slug}${fRng.int(1, 99)}@gmail.com` : undefined;
+    // Sample contacts use the reserved .example domain (RFC 2606): no real mailbox or site can
+    // ever receive mail or visits meant for made-up facilities.
+    const website = type === 'company' && fRng.chance(0.3) ? `https://${slug}.example` : undefined;
+    const email = website ? `lienhe@${slug}.example` : fRng.chance(0.3) ? `${slug}${fRng.int(1, 99)}@mail.example` : undefined;
     const lead =
       type === 'company' && fRng.chance(0.5)
         ? `Số ${fRng.int(1, 250)}, đường ${fRng.pick(['Quang Trung', 'Trần Hưng Đạo', 'Lê Lợi', 'Nguyễn Huệ', 'Hùng Vương', 'Lý Thường Kiệt', 'Hai Bà Trưng'])}`
