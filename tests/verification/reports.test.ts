@@ -1,3 +1,5 @@
+import { sql } from 'drizzle-orm';
+import { getTableConfig } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../../src/db/client';
 import { RateLimiter } from '../../src/security/rate-limit';
@@ -47,6 +49,14 @@ for (const engine of engines) {
         new Request('http://localhost/api/reports', { method: 'POST', headers: { 'content-type': type }, body: typeof body === 'string' ? body : JSON.stringify(body) }),
         d,
       );
+
+    it('has the columns the drizzle table declares (migration 0201)', async () => {
+      const { rows } = (await handle.db.execute(
+        sql`SELECT column_name, is_nullable FROM information_schema.columns WHERE table_name = 'counterfeit_reports' AND table_schema = current_schema()`,
+      )) as unknown as { rows: { column_name: string; is_nullable: string }[] };
+      const shape = (cols: { name: string; notNull: boolean }[]) => cols.map((c) => `${c.name}${c.notNull ? '!' : ''}`).sort();
+      expect(shape(rows.map((r) => ({ name: r.column_name, notNull: r.is_nullable === 'NO' })))).toEqual(shape(getTableConfig(counterfeitReports).columns));
+    });
 
     it('stores a report with the outcome the server finds for the code', async () => {
       const forged = signBadgeCode({ id: 'qg-2023-nmpq', level: 'national', year: 2023, validUntil: '2029-12-31' }, testKeyring().signer);

@@ -1,0 +1,8 @@
+/** POST /api/reports: a suspected counterfeit badge (JSON); see src/verification/report-api.ts. */
+import type { APIRoute } from 'astro';
+import { handleReportPost } from '../../verification/report-api';
+import { reportDeps } from '../../verification/server';
+
+export const prerender = false;
+
+export const POST: APIRoute = ({ request, clientAddress }) => handleReportPost(request, reportDeps(request, clientAddress));

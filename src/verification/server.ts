@@ -1,0 +1,42 @@
+/**
+ * The server's side of verification: the build's catalogue with live revocations, the badge
+ * keys from configuration, the reports table. Only on-demand routes import this (it reaches
+ * astro:content through getCatalogue); everything it wires is pure and tested on its own.
+ */
+import path from 'node:path';
+import { getCatalogue } from '../catalogue/astro';
+import type { Catalogue } from '../catalogue/catalogue';
+import { todayInVietnam } from '../catalogue/certificate-status';
+import { CONTENT_FILES, contentDir } from '../catalogue/content-files';
+import { database } from '../db/client';
+import { clientAddress } from '../security/rate-limit';
+import { serverKeyring } from './keyring';
+import { LiveRevocations } from './live-revocations';
+import type { ReportDeps } from './report-api';
+import { databaseReportStore } from './report-store';
+import { reportLimiter } from './reports';
+import type { VerifyDeps } from './verify-api';
+
+let live: LiveRevocations | undefined;
+
+/** The catalogue as built, with the revocations content/registry/certificates.json holds now. */
+export async function liveCatalogue(): Promise<Catalogue> {
+  live ??= new LiveRevocations(path.join(contentDir(), CONTENT_FILES.certificates));
+  return live.apply(await getCatalogue());
+}
+
+export const verifyDeps: VerifyDeps = {
+  catalogue: liveCatalogue,
+  verifiers: () => serverKeyring().verifiers,
+  today: () => todayInVietnam(),
+};
+
+export function reportDeps(request: Request, fallbackAddress: string | undefined): ReportDeps {
+  return {
+    catalogue: liveCatalogue,
+    verifiers: () => serverKeyring().verifiers,
+    store: async () => databaseReportStore((await database()).db),
+    limiter: reportLimiter,
+    address: clientAddress(request, fallbackAddress),
+  };
+}
