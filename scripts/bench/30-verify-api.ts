@@ -19,7 +19,10 @@ const loosely = (printed: string) => ` ${printed.toLowerCase().replace(/[-/]/g, 
 export async function run(ctx: BenchContext): Promise<void> {
   const catalogue = await loadCatalogue();
   const certificates = catalogue.data.certificates.slice(0, DISTINCT);
-  const numbered = catalogue.data.certificates.filter((c) => c.number && catalogue.data.certificates.filter((o) => o.number === c.number).length === 1).slice(0, DISTINCT);
+  // Printed numbers that name one certificate (a shared number answers 409 ambiguous).
+  const uses = new Map<string, number>();
+  for (const c of catalogue.data.certificates) if (c.number) uses.set(c.number, (uses.get(c.number) ?? 0) + 1);
+  const numbered = catalogue.data.certificates.filter((c) => c.number && uses.get(c.number) === 1).slice(0, DISTINCT);
   const key = generateSigningKey('bench');
   const signer = parseSigningKeys(key)[0]!;
   const server = await ctx.startServer({ DATA_DIR: '.bench/verify-data', BADGE_SIGNING_KEYS: key });
