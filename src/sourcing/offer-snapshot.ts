@@ -1,7 +1,7 @@
-/** The part of an offer the quote basket keeps in the browser (see islands/basket-store.ts). */
+/** The part of an offer the quote basket keeps in the browser (see client/basket-store.ts). */
 import { pickText, type Locale } from '../i18n/locales';
 import { productPath } from '../site/urls';
-import type { OfferSnapshot } from './islands/basket-store';
+import type { OfferSnapshot } from './client/basket-store';
 import type { Offer } from './offers';
 
 export function offerSnapshot(offer: Offer, locale: Locale): OfferSnapshot {

@@ -10,7 +10,8 @@ import { formatBasketParam } from '../basket-items';
 import { exportPath, quotePath, WHOLESALE_PATH } from '../paths';
 import { sourcingStrings } from '../strings';
 import { indicativeLine } from '../tier-pricing';
-import { clearBasket, removeFromBasket, setQuantity, useBasket, useHydrated, type BasketEntry } from './basket-store';
+import { clearBasket, removeFromBasket, setQuantity, type BasketEntry } from '../client/basket-store';
+import { useBasket, useHydrated } from './use-basket';
 import QuoteForm, { type SentQuote } from './QuoteForm';
 
 interface Props {

@@ -8,7 +8,7 @@ import { todayInVietnam } from '../../catalogue/certificate-status';
 import type { Locale } from '../../i18n/locales';
 import { EMPTY_COMPANY_FORM, mapServerFields, validateCompanyForm, type CompanyField, type CompanyFormValues, type FormErrors } from '../company-form';
 import { sourcingStrings, type SourcingStringKey } from '../strings';
-import type { BasketEntry } from './basket-store';
+import type { BasketEntry } from '../client/basket-store';
 
 export interface SentQuote {
   reference: string;

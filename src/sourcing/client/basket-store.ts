@@ -2,9 +2,9 @@
  * The quote basket in the browser: its own localStorage key (the retail cart keeps its own),
  * shared by every island on the page and across tabs (storage events). Each line keeps a
  * snapshot of the offer's terms so the basket renders without a request; the server checks
- * SKUs and minimum quantities again when the quote is sent.
+ * SKUs and minimum quantities again when the quote is sent. No framework here: the vanilla
+ * islands use it directly and the basket page's React islands through ../islands/use-basket.ts.
  */
-import { useSyncExternalStore } from 'react';
 import type { WholesaleTier } from '../../catalogue/schemas';
 import { MAX_BASKET_LINES } from '../basket-items';
 
@@ -30,6 +30,7 @@ export interface BasketEntry {
 
 const EMPTY: BasketEntry[] = [];
 const listeners = new Set<() => void>();
+// The same array while the stored text is unchanged: React's useSyncExternalStore needs a stable snapshot.
 let cache: { raw: string | null; entries: BasketEntry[] } = { raw: null, entries: EMPTY };
 
 function isEntry(value: unknown): value is BasketEntry {
@@ -51,7 +52,7 @@ export function readBasket(): BasketEntry[] {
     return EMPTY; // storage disabled
   }
   if (raw === cache.raw) return cache.entries;
-  let entries: BasketEntry[] = EMPTY;
+  let entries = EMPTY;
   try {
     const parsed: unknown = raw ? JSON.parse(raw) : [];
     if (Array.isArray(parsed)) entries = parsed.filter(isEntry).slice(0, MAX_BASKET_LINES);
@@ -91,7 +92,8 @@ export function clearBasket(): void {
   write([]);
 }
 
-function subscribe(listener: () => void): () => void {
+/** Calls back when this page or another tab changes the basket; returns the unsubscribe. */
+export function onBasketChange(listener: () => void): () => void {
   listeners.add(listener);
   const onStorage = (event: StorageEvent) => {
     if (event.key === BASKET_STORAGE_KEY) listener();
@@ -101,18 +103,4 @@ function subscribe(listener: () => void): () => void {
     listeners.delete(listener);
     window.removeEventListener('storage', onStorage);
   };
-}
-
-/** The basket as React state; empty during server rendering. */
-export function useBasket(): BasketEntry[] {
-  return useSyncExternalStore(subscribe, readBasket, () => EMPTY);
-}
-
-/** True once the island runs in the browser (server HTML renders before that). */
-export function useHydrated(): boolean {
-  return useSyncExternalStore(
-    () => () => undefined,
-    () => true,
-    () => false,
-  );
 }
