@@ -7,6 +7,7 @@ import type { Catalogue } from '../catalogue/catalogue';
 import { AVAILABILITIES, GROUP_NAMES, LEVEL_RANK, type Availability, type Level, type ProductGroup, type Region } from '../catalogue/programme';
 import { findProvince } from '../catalogue/provinces';
 import type { Certificate, Listing, Product } from '../catalogue/schemas';
+import { productPath } from '../site/urls';
 import { codeKey, commonWords, foldedText, hasMarks, joinedPairs, nameSortKey } from './analysis';
 import { synonymsOf } from './synonyms';
 
@@ -52,10 +53,6 @@ export interface SearchDocument {
   codeKeys: string;
   /** The same codes cut into words ("3116 qd bct"), for engines that tokenise queries themselves. */
   codesText: string;
-}
-
-export function productPath(productId: string): string {
-  return `/products/${productId}/`;
 }
 
 const byRankThenYear = (a: Certificate, b: Certificate) => LEVEL_RANK[b.level] - LEVEL_RANK[a.level] || b.year - a.year;
