@@ -118,3 +118,39 @@ export async function productOgImage(card: OgCard, cacheDir = OG_CACHE_DIR): Pro
     return image;
   }
 }
+
+/**
+ * Draws the images of `ids` in that order, `concurrency` at a time, so both cores work while
+ * Astro writes one endpoint response after another; `take(id)` hands each image over once.
+ * Astro renders the endpoint's paths in getStaticPaths order, which is the order given here.
+ */
+export function drawAhead(ids: readonly string[], cardOf: (id: string) => Promise<OgCard>, concurrency = 4): (id: string) => Promise<Buffer> {
+  const draw = (id: string) => cardOf(id).then((card) => productOgImage(card));
+  // One promise per id, settled by the pool, so taking an image it has not reached yet waits.
+  // Each image is referenced only until it is both drawn and taken (12,000 would not fit).
+  const settlers: ({ resolve: (b: Buffer) => void; reject: (e: unknown) => void } | undefined)[] = [];
+  const untaken = new Map<string, Promise<Buffer>>();
+  ids.forEach((id, i) => {
+    const promise = new Promise<Buffer>((resolve, reject) => (settlers[i] = { resolve, reject }));
+    promise.catch(() => undefined); // the error reaches whoever takes the image
+    untaken.set(id, promise);
+  });
+  let next = 0;
+  const startNext = (): void => {
+    const i = next++;
+    const settle = settlers[i];
+    if (!settle) return;
+    draw(ids[i]!)
+      .then(settle.resolve, settle.reject)
+      .finally(() => {
+        settlers[i] = undefined;
+        startNext();
+      });
+  };
+  for (let i = 0; i < concurrency; i++) startNext();
+  return (id) => {
+    const image = untaken.get(id);
+    untaken.delete(id);
+    return image ?? draw(id);
+  };
+}

@@ -1,0 +1,103 @@
+/**
+ * The static catalogue end to end in Chromium: home → a group → a product → its facility →
+ * English and back; structured data on a product page; a product without a listing; axe on
+ * the five kinds of catalogue page in both languages.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { GROUP_NAMES, type ProductGroup } from '../../src/catalogue/programme';
+import { localePath } from '../../src/i18n/locales';
+import { productPath } from '../../src/site/urls';
+import { catalogueExamples, type CatalogueExamples } from './catalogue-examples';
+
+const examples: CatalogueExamples = catalogueExamples();
+
+test('home → a group → a product → its facility → English and back', async ({ page }) => {
+  const group = examples.listed.group as ProductGroup;
+  await page.goto('/');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
+  await page.locator('#browse-group + .tiles').getByRole('link', { name: GROUP_NAMES[group].vi }).click();
+  await expect(page).toHaveURL(`/products/group/${group}/`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(GROUP_NAMES[group].vi);
+
+  const productLink = page.locator('.product-card-name a').first();
+  const productName = (await productLink.textContent())!;
+  await productLink.click();
+  await expect(page).toHaveURL(/^.*\/products\/[a-z0-9-]+\/$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(productName);
+  const productUrl = new URL(page.url()).pathname;
+
+  const facilityLink = page.locator('.product-summary').getByRole('link').first();
+  const facilityName = (await facilityLink.textContent())!;
+  await facilityLink.click();
+  await expect(page).toHaveURL(/\/facilities\/[a-z0-9-]+\/$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(facilityName);
+  await expect(page.locator(`a[href="${productUrl}"]`).first()).toBeVisible();
+  const facilityUrl = new URL(page.url()).pathname;
+
+  await page.getByRole('link', { name: 'English' }).click();
+  await expect(page).toHaveURL(`/en${facilityUrl}`);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('heading', { name: /^Certified products/ })).toBeVisible();
+
+  await page.getByRole('link', { name: 'Tiếng Việt' }).click();
+  await expect(page).toHaveURL(facilityUrl);
+  await expect(page.getByRole('heading', { name: /^Sản phẩm được công nhận/ })).toBeVisible();
+});
+
+test('a product page carries Product JSON-LD naming its certificates, with VND offers and breadcrumbs', async ({ page }) => {
+  const { listed } = examples;
+  await page.goto(productPath(listed.id));
+  const blocks = await page.locator('script[type="application/ld+json"]').allTextContents();
+  const data = blocks.map((text) => JSON.parse(text) as Record<string, unknown>);
+  const product = data.find((d) => d['@type'] === 'Product')!;
+  expect(product.name).toBe(listed.name);
+  const certifications = product.hasCertification as { '@type': string; name: string; certificationStatus: string }[];
+  expect(certifications.length).toBeGreaterThan(0);
+  expect(certifications[0]!['@type']).toBe('Certification');
+  expect(certifications[0]!.name).toMatch(/^Sản phẩm công nghiệp nông thôn tiêu biểu cấp quốc gia năm \d{4}$/);
+  expect(certifications[0]!.certificationStatus).toBe('https://schema.org/CertificationActive');
+  const offers = product.offers as { price: number; priceCurrency: string }[];
+  expect(offers.every((o) => o.priceCurrency === 'VND' && Number.isInteger(o.price))).toBe(true);
+  const breadcrumbs = data.find((d) => d['@type'] === 'BreadcrumbList') as { itemListElement: { name: string }[] };
+  expect(breadcrumbs.itemListElement.at(-1)!.name).toBe(listed.name);
+  await expect(page.locator('meta[property="og:image"]')).toHaveAttribute('content', new RegExp(`/og/products/${listed.id}\\.jpg$`));
+  const og = await page.request.get(`/og/products/${listed.id}.jpg`);
+  expect(og.headers()['content-type']).toBe('image/jpeg');
+});
+
+test('a product without a listing says it is not sold online and shows the facility', async ({ page }) => {
+  const { unlisted } = examples;
+  await page.goto(productPath(unlisted.id));
+  await expect(page.getByRole('heading', { name: 'Không bán trực tuyến — liên hệ cơ sở' })).toBeVisible();
+  await page.goto(localePath('en', productPath(unlisted.id)));
+  await expect(page.getByRole('heading', { name: 'Not sold online — contact the facility' })).toBeVisible();
+  const data = (await page.locator('script[type="application/ld+json"]').allTextContents()).map((t) => JSON.parse(t) as Record<string, unknown>);
+  expect(data.find((d) => d['@type'] === 'Product')!.offers).toBeUndefined();
+});
+
+test('the facility directory filters by province, group and level without JavaScript', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('/facilities/');
+  const all = Number((await page.getByRole('status').first().textContent())!.replace(/\D/g, ''));
+  await page.getByLabel('Cấp công nhận').selectOption('national');
+  await page.getByRole('button', { name: 'Lọc' }).click();
+  await expect(page).toHaveURL(/\/facilities\/\?.*level=national/);
+  const national = Number((await page.getByRole('status').first().textContent())!.replace(/\D/g, ''));
+  expect(national).toBeGreaterThan(0);
+  expect(national).toBeLessThan(all);
+  await expect(page.locator('.facility-card').first().locator('.level-national')).toBeVisible();
+  await context.close();
+});
+
+for (const locale of ['vi', 'en'] as const) {
+  test(`axe finds no violations on the catalogue pages (${locale})`, async ({ page }) => {
+    for (const { name, path } of examples.pages) {
+      await page.goto(localePath(locale, path));
+      const results = await new AxeBuilder({ page }).analyze();
+      const summary = results.violations.map((v) => `${name}: ${v.id} (${v.nodes.length}) ${v.nodes[0]?.target.join(' ')}`);
+      expect(summary, `${localePath(locale, path)}`).toEqual([]);
+    }
+  });
+}

@@ -1,0 +1,52 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import sharp from 'sharp';
+import { afterAll, describe, expect, it } from 'vitest';
+import { drawAhead, OG_HEIGHT, OG_WIDTH, ogSvg, productOgImage, wrapText, type OgCard } from '../../src/site/og-image';
+
+const cache = mkdtempSync(path.join(tmpdir(), 'og-'));
+afterAll(() => rmSync(cache, { recursive: true, force: true }));
+
+const card: OgCard = {
+  siteName: 'Chợ CNNT',
+  name: 'Nước mắm cá cơm Phú Quốc',
+  byline: 'Hợp tác xã Nước mắm Phú Quốc · An Giang',
+  certification: 'Cấp quốc gia · 2023',
+  tagline: 'Sản phẩm công nghiệp nông thôn tiêu biểu',
+};
+
+describe('wrapText', () => {
+  it('wraps at word boundaries and ends a cut text with an ellipsis', () => {
+    expect(wrapText('Nước mắm cá cơm Phú Quốc', 10, 3)).toEqual(['Nước mắm', 'cá cơm Phú', 'Quốc']);
+    expect(wrapText('một hai ba bốn năm sáu bảy', 7, 2)).toEqual(['một hai', 'ba bốn…']);
+    expect(wrapText('Siêu-dài-không-có-khoảng-trắng', 10, 2)).toEqual(['Siêu-dài-…']);
+  });
+});
+
+describe('Open Graph image', () => {
+  it('escapes text in the SVG', () => {
+    expect(ogSvg({ ...card, name: 'A & B <C>' }, 640)).toContain('A &amp; B &lt;C&gt;');
+  });
+
+  it('draws a 1200×630 JPEG once, then serves it from the cache', async () => {
+    const image = await productOgImage(card, cache);
+    const meta = await sharp(image).metadata();
+    expect([meta.format, meta.width, meta.height]).toEqual(['jpeg', OG_WIDTH, OG_HEIGHT]);
+    expect(readdirSync(cache)).toHaveLength(1);
+    expect((await productOgImage(card, cache)).equals(image)).toBe(true);
+    await productOgImage({ ...card, name: 'Mật ong bạc hà' }, cache);
+    expect(readdirSync(cache)).toHaveLength(2);
+  });
+
+  it('hands over images drawn ahead in order, each once', async () => {
+    const drawn: string[] = [];
+    const take = drawAhead(['a', 'b', 'c'], async (id) => {
+      drawn.push(id);
+      return { ...card, name: `Sản phẩm ${id}` };
+    }, 2);
+    const images = await Promise.all(['a', 'b', 'c'].map((id) => take(id)));
+    expect(drawn).toEqual(['a', 'b', 'c']);
+    expect(new Set(images.map((i) => i.toString('base64'))).size).toBe(3);
+  });
+});
