@@ -1,7 +1,7 @@
 /**
  * <search-box>: upgrades the header's plain search input (../components/SearchBox.astro) into
  * a WAI-ARIA 1.2 combobox with a listbox popup. As the person types it fetches /api/search
- * (debounced, stale requests aborted, answers cached) and offers the top products, the
+ * (throttled, stale requests aborted, answers cached) and offers the top products, the
  * matching product groups and a link to all results. Focus stays in the input; the active
  * option is announced through aria-activedescendant. Enter on a suggestion opens it; Enter
  * otherwise submits the header's GET form, which is also all there is without JavaScript.
@@ -9,7 +9,7 @@
 import { h } from '../../commerce/client/dom';
 import type { SearchResult } from '../types';
 import {
-  DEBOUNCE_MS,
+  delayBeforeRequest,
   nextActive,
   searchRequest,
   statusText,
@@ -31,6 +31,7 @@ class SearchBox extends HTMLElement {
   #cache = new Map<string, SearchResult>();
   #inflight: AbortController | null = null;
   #timer: ReturnType<typeof setTimeout> | undefined;
+  #lastSentAt: number | undefined;
   /** Removes every listener when the element leaves the page. */
   #listeners: AbortController | null = null;
   #suggestions: Suggestion[] = [];
@@ -90,6 +91,7 @@ class SearchBox extends HTMLElement {
     this.#timer = setTimeout(() => {
       const controller = new AbortController();
       this.#inflight = controller;
+      this.#lastSentAt = performance.now();
       fetch(request.url, { signal: controller.signal })
         .then((response) => (response.ok ? (response.json() as Promise<SearchResult>) : Promise.reject(new Error(String(response.status)))))
         .then((result) => {
@@ -98,7 +100,7 @@ class SearchBox extends HTMLElement {
         })
         // Aborted or failed: the form still submits to the results page.
         .catch(() => {});
-    }, DEBOUNCE_MS);
+    }, delayBeforeRequest(performance.now(), this.#lastSentAt));
   }
 
   /** Shows an answer (null: nothing to suggest) with no active option. */

@@ -10,7 +10,8 @@ import { localePath, type Locale } from '../../i18n/locales';
 import type { SearchResult } from '../types';
 
 export const MIN_CHARS = 2;
-export const DEBOUNCE_MS = 40;
+/** At most one request per this many milliseconds (a paste or a held key sends one, not ten). */
+export const THROTTLE_MS = 40;
 export const TOP_HITS = 5;
 export const TOP_GROUPS = 3;
 
@@ -35,6 +36,15 @@ export interface Suggestion {
   label: string;
   /** Only products have a detail line; group and "see all" links are styled as "more". */
   detail?: string;
+}
+
+/**
+ * How long to wait before sending a request, given when the last one was sent: nothing when
+ * the last is older than THROTTLE_MS, so a keystroke at typing speed is looked up at once
+ * (results within 100 ms of the key), and bursts wait for the end of the window.
+ */
+export function delayBeforeRequest(now: number, lastSentAt: number | undefined): number {
+  return lastSentAt === undefined ? 0 : Math.max(0, lastSentAt + THROTTLE_MS - now);
 }
 
 /** The /api/search request for what the person typed; null when too short to look up. */

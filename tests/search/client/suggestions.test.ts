@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  delayBeforeRequest,
   nextActive,
   searchRequest,
   statusText,
@@ -111,5 +112,14 @@ describe('nextActive', () => {
     expect(nextActive('Home', 2, 4, true)).toBe(0);
     expect(nextActive('End', 1, 4, true)).toBe(3);
     expect(nextActive('ArrowDown', -1, 0, true)).toBe(-1);
+  });
+});
+
+describe('request throttle', () => {
+  it('sends at once after a pause, and waits out the window during a burst', () => {
+    expect(delayBeforeRequest(1000, undefined)).toBe(0);
+    expect(delayBeforeRequest(1000, 900)).toBe(0);
+    expect(delayBeforeRequest(1000, 990)).toBe(30);
+    expect(delayBeforeRequest(1000, 1000)).toBe(40);
   });
 });
