@@ -4,12 +4,12 @@
  * so the embedded engine and Meilisearch match the same words whatever their own normalisers do.
  */
 import type { Catalogue } from '../catalogue/catalogue';
-import { AVAILABILITIES, GROUP_NAMES, LEVEL_RANK, type Availability, type Level, type ProductGroup, type Region } from '../catalogue/programme';
+import { AVAILABILITIES, LEVEL_RANK, type Availability, type Level, type ProductGroup, type Region } from '../catalogue/programme';
 import { findProvince } from '../catalogue/provinces';
 import type { Certificate, Listing, Product } from '../catalogue/schemas';
 import { productPath } from '../site/urls';
 import { codeKey, commonWords, foldedText, hasMarks, joinedPairs, nameSortKey } from './analysis';
-import { synonymsOf } from './synonyms';
+import { groupWordsOf, synonymsOf } from './synonyms';
 
 export interface SearchDocument {
   id: string;
@@ -47,7 +47,9 @@ export interface SearchDocument {
   synonymsText: string;
   facilityText: string;
   placeText: string;
+  /** Words that find every product of its group (synonyms.groupWordsOf). */
   groupText: string;
+  /** Words the descriptions add to the fields above. */
   descriptionText: string;
   /** Certificate numbers, decisions and ids as compact keys ("3116qdbct"), for exact lookups. */
   codeKeys: string;
@@ -75,6 +77,18 @@ function bestAvailability(listing: Listing | undefined): Availability {
   return AVAILABILITIES[index]!;
 }
 
+/**
+ * The words of `text` found in none of `known`, once each. Descriptions mostly restate the
+ * name, facility and place; indexing only what they add keeps a common word such as a
+ * surname or a province from matching every description, which is noise and costs time.
+ */
+function newWords(text: string, known: readonly string[]): string {
+  const seen = new Set(known.join(' ').split(' '));
+  const added = new Set<string>();
+  for (const w of text.split(' ')) if (w && !seen.has(w)) added.add(w);
+  return [...added].join(' ');
+}
+
 function unique(values: readonly (string | undefined)[]): string[] {
   return [...new Set(values.filter((v): v is string => v !== undefined && v !== ''))];
 }
@@ -94,6 +108,9 @@ function buildDocument(product: Product, catalogue: Catalogue, asOf: string): Se
     .filter(Boolean)
     .join(' ');
   const places = unique([facility.province, facility.provinceAsListed, facility.address, ...certificates.map((c) => c.provinceAsListed)]);
+  const facilityText = foldedText(facility.name);
+  const placeText = foldedText(places.join(' '));
+  const groupText = groupWordsOf(product.group);
   return {
     id: product.id,
     name: product.name,
@@ -116,10 +133,10 @@ function buildDocument(product: Product, catalogue: Catalogue, asOf: string): Se
     nameMarked: [...new Set(commonWords(product.name).flat())].filter((w): w is string => w !== undefined && hasMarks(w)).join(' '),
     joinedText: joinedPairs(nameText),
     synonymsText: synonymsOf(`${product.name}\n${description}`).join(' '),
-    facilityText: foldedText(facility.name),
-    placeText: foldedText(places.join(' ')),
-    groupText: foldedText(`${GROUP_NAMES[product.group].vi} ${GROUP_NAMES[product.group].en}`),
-    descriptionText: foldedText(description),
+    facilityText,
+    placeText,
+    groupText,
+    descriptionText: newWords(foldedText(description), [nameText, facilityText, placeText, groupText]),
     codeKeys: unique(codes.map(codeKey)).join(' '),
     codesText: foldedText(codes.join(' ')),
   };

@@ -6,8 +6,9 @@
  * be the start of a word (the last word, being typed) or carry a typo (analysis.typoBudget),
  * but only when it is not a word of the catalogue already: a real syllable typed right is
  * not "corrected" into its neighbours, and typo search stays cheap. A word typed with its
- * marks also matches the name exactly as written, which ranks "trà" above "cá tra". Every
- * word must match; when that finds nothing, any word may. A query that looks like a
+ * marks also matches the name exactly as written, which ranks "trà" above "cá tra", and is
+ * taken as complete (see wordQuery). Every word must match, first outside the descriptions,
+ * then in them too; when that finds nothing, any word may. A query that looks like a
  * certificate number or decision is also looked up as a code.
  */
 import MiniSearch, { type Query } from 'minisearch';
@@ -18,10 +19,11 @@ import type { SearchEngine, SearchQuery, SearchResult } from './types';
 
 /** Fields searched with prefixes and typos, and their weights: the product name counts most. */
 const KEY_BOOST = { nameText: 4, joinedText: 2, synonymsText: 2, facilityText: 1.5, placeText: 1 } as const;
-/** Long or generic fields: whole words only. */
+/** Whole words only. */
 const EXACT_BOOST = { groupText: 0.5, descriptionText: 0.3 } as const;
 const KEY_FIELDS = Object.keys(KEY_BOOST) as (keyof typeof KEY_BOOST)[];
-const EXACT_FIELDS = Object.keys(EXACT_BOOST) as (keyof typeof EXACT_BOOST)[];
+/** Descriptions are searched only when the other fields find nothing (see match). */
+const EXACT_FIELDS = { withoutDescription: ['groupText'], withDescription: ['groupText', 'descriptionText'] } as const;
 const MARKED_FIELD = 'nameMarked';
 const CODE_FIELD = 'codeKeys';
 
@@ -30,13 +32,15 @@ function levelBoost(levelRank: number): number {
   return 1 + 0.1 * levelRank;
 }
 
-/** The words of the key fields, sorted, to tell a known word (or the start of one) from a typo. */
+/** Every word of the catalogue's text, sorted, to tell a known word (or the start of one) from a typo. */
 class Vocabulary {
   private readonly terms: string[];
 
   constructor(documents: readonly SearchDocument[]) {
     const set = new Set<string>();
-    for (const d of documents) for (const f of KEY_FIELDS) for (const t of d[f].split(' ')) if (t) set.add(t);
+    for (const d of documents) {
+      for (const f of [...KEY_FIELDS, ...EXACT_FIELDS.withDescription]) for (const t of d[f].split(' ')) if (t) set.add(t);
+    }
     this.terms = [...set].sort();
   }
 
@@ -81,7 +85,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     this.everything = sortCandidates(entries.map((entry) => ({ entry, score: 0 })), 'relevance');
     this.vocabulary = new Vocabulary(documents);
     this.index = new MiniSearch<SearchDocument>({
-      fields: [...KEY_FIELDS, ...EXACT_FIELDS, MARKED_FIELD, CODE_FIELD],
+      fields: [...KEY_FIELDS, ...EXACT_FIELDS.withDescription, MARKED_FIELD, CODE_FIELD],
       storeFields: [],
       // The document builder already folded and spaced every field.
       tokenize: (text) => text.split(' '),
@@ -101,13 +105,16 @@ export class EmbeddedSearchEngine implements SearchEngine {
     return refine(this.table, candidates, query, candidates === this.everything && query.sort === 'relevance');
   }
 
-  private wordQuery(word: QueryWord, typing: boolean): Query {
-    const known = typing ? this.vocabulary.hasPrefix(word.folded) : this.vocabulary.has(word.folded);
+  private wordQuery(word: QueryWord, typing: boolean, exactFields: readonly string[]): Query {
+    // A word typed with its marks is usually complete (phone keyboards add the tone last):
+    // "trà" is not the start of "trang". Only its marked form is completed, in names.
+    const completing = typing && !word.marked;
+    const known = completing ? this.vocabulary.hasPrefix(word.folded) : this.vocabulary.has(word.folded);
     // One typed letter starts thousands of words: complete it from product names only.
-    const expand = typing && word.folded.length === 1 ? ['nameText'] : KEY_FIELDS;
+    const expand = completing && word.folded.length === 1 ? ['nameText'] : KEY_FIELDS;
     const queries: Query[] = [
-      { queries: [word.folded], fields: expand, prefix: typing, fuzzy: known ? false : typoBudget(word.folded) },
-      { queries: [word.folded], fields: EXACT_FIELDS, prefix: false, fuzzy: false },
+      { queries: [word.folded], fields: expand, prefix: completing, fuzzy: known ? false : typoBudget(word.folded) },
+      { queries: [word.folded], fields: [...exactFields], prefix: false, fuzzy: false },
     ];
     if (word.marked) queries.push({ queries: [word.marked], fields: [MARKED_FIELD], prefix: typing, fuzzy: false });
     return { combineWith: 'OR', queries };
@@ -119,12 +126,17 @@ export class EmbeddedSearchEngine implements SearchEngine {
     const code: Query | undefined = looksLikeCode(q)
       ? { queries: [codeKey(q)], fields: [CODE_FIELD], fuzzy: false, prefix: true }
       : undefined;
-    const run = (combineWith: 'AND' | 'OR') => {
-      const text: Query = { combineWith, queries: queryWords.map((w, i) => this.wordQuery(w, i === queryWords.length - 1)) };
+    const run = (combineWith: 'AND' | 'OR', exactFields: readonly string[]) => {
+      const last = queryWords.length - 1;
+      const text: Query = { combineWith, queries: queryWords.map((w, i) => this.wordQuery(w, i === last, exactFields)) };
       return this.index.search(code ? { combineWith: 'OR', queries: [text, code] } : text);
     };
-    let results = run('AND');
-    if (results.length === 0 && queryWords.length > 1) results = run('OR');
+    // Descriptions restate common words ("nguyên liệu" folds into the surname Nguyễn): they
+    // are searched only when names, places and synonyms have nothing, which keeps results
+    // precise and common words cheap.
+    let results = run('AND', EXACT_FIELDS.withoutDescription);
+    if (results.length === 0) results = run('AND', EXACT_FIELDS.withDescription);
+    if (results.length === 0 && queryWords.length > 1) results = run('OR', EXACT_FIELDS.withDescription);
     // The level boost applies to the whole score here rather than per matched term through
     // MiniSearch's boostDocument: the same ranking, without a callback for every posting.
     return results.map((r) => {

@@ -9,23 +9,29 @@
  */
 import { z } from 'zod';
 import raw from '../../content/search/synonyms.json';
-import { commonWords, foldWord, words } from './analysis';
+import { PRODUCT_GROUPS, type ProductGroup } from '../catalogue/programme';
+import { codeKey, commonWords, foldWord, words } from './analysis';
 
+const phrase = z.string().trim().min(1);
 const synonymsFile = z.object({
-  groups: z.array(z.array(z.string().trim().min(1)).min(2, 'a synonym group needs at least two members')),
+  groups: z.array(z.array(phrase).min(2, 'a synonym group needs at least two members')),
+  groupWords: z.record(z.enum(PRODUCT_GROUPS), z.array(phrase)),
 });
 
-function parseSynonyms(data: unknown): string[][][] {
+function parseSynonyms(data: unknown): z.infer<typeof synonymsFile> {
   const result = synonymsFile.safeParse(data);
   if (!result.success) {
     const issue = result.error.issues[0]!;
     throw new Error(`content/search/synonyms.json: ${issue.path.join('.')}: ${issue.message}`);
   }
-  // Each member as its word sequence, lower-case with diacritics ("Nước mắm" → ["nước", "mắm"]).
-  return result.data.groups.map((group) => group.map(words));
+  return result.data;
 }
 
-const GROUPS = parseSynonyms(raw);
+const file = parseSynonyms(raw);
+// Each member as its word sequence, lower-case with diacritics ("Nước mắm" → ["nước", "mắm"]).
+const GROUPS = file.groups.map((group) => group.map(words));
+// Each phrase as one folded word ("Thủ công" → "thucong").
+const GROUP_WORDS = new Map(PRODUCT_GROUPS.map((g) => [g, (file.groupWords[g] ?? []).map(codeKey).join(' ')]));
 
 function containsSequence(haystack: readonly (string | undefined)[], needle: readonly string[]): boolean {
   outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
@@ -47,4 +53,9 @@ export function synonymsOf(text: string): string[] {
     for (const member of group) for (const w of member) found.add(foldWord(w));
   }
   return [...found];
+}
+
+/** The words that find every product of a programme group ("thucong mynghe handicraft …"). */
+export function groupWordsOf(group: ProductGroup): string {
+  return GROUP_WORDS.get(group) ?? '';
 }

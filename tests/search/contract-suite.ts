@@ -112,6 +112,18 @@ export function searchContract(makeEngine: () => Promise<SearchEngine>): void {
     expect(ids(await search('mì'))).not.toContain('tuong-go-my-nghe-dong-giao');
   });
 
+  it('words of a group find the whole group, and no group name leaks into words ("chè" ≠ "chế biến")', async () => {
+    const handicrafts = fixtureDocuments.filter((d) => d.group === 'handicraft').map((d) => d.id).sort();
+    expect(ids(await search('handicraft')).sort()).toEqual(handicrafts);
+    expect(ids(await search('thucong')).sort()).toEqual(handicrafts);
+    const che = await search('chè');
+    expect(che.total).toBeLessThan(fixtureDocuments.filter((d) => d.group === 'food').length);
+  });
+
+  it('finds words that only a description has', async () => {
+    expect(ids(await search('chung cat'))).toEqual(['tinh-dau-que-tra-bong']);
+  });
+
   it('finds nothing for nonsense, with empty facets', async () => {
     const r = await search('qwxzk');
     expect(r.total).toBe(0);
