@@ -7,6 +7,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -104,6 +105,8 @@ async function measureEngine(ctx: BenchContext, label: string, dir: string): Pro
     p95_ms: round2(percentile(times, 95)),
     p99_ms: round2(percentile(times, 99)),
     max_ms: round2(times[times.length - 1]!),
+    // Latencies on a shared machine grow with its load: record it beside them.
+    load_avg_1m: round2(loadavg()[0]!),
   });
 }
 
@@ -113,7 +116,7 @@ const API_PATHS = ['q=nuoc+mam', 'q=bat+trang', 'q=nuoc+m', 'q=tr%C3%A0&group=fo
 
 async function loadApi(ctx: BenchContext, label: string, url: string): Promise<void> {
   const result = await ctx.load({ url, connections: 50, duration: 10, requests: API_PATHS });
-  ctx.record(`search api ${label}`, { connections: 50, ...result });
+  ctx.record(`search api ${label}`, { connections: 50, ...result, load_avg_1m: round2(loadavg()[0]!) });
 }
 
 /** GET /api/search through its handler in a bare Node server of its own (_search-server.ts). */
