@@ -93,7 +93,7 @@ test.describe('without JavaScript', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Không tìm thấy — có thể là hàng giả' })).toBeVisible();
     await page.getByLabel('Nơi mua hoặc nơi thấy sản phẩm (không bắt buộc)').fill('Chợ Đồng Xuân, Hà Nội');
     await page.getByRole('button', { name: 'Gửi báo cáo' }).click();
-    await expect(page.getByRole('status')).toContainText(/Báo cáo số \d+ đã được ghi nhận/);
+    await expect(page.getByRole('main').getByRole('status')).toContainText(/Báo cáo số \d+ đã được ghi nhận/);
   });
 
   test('the English report form names a missing code', async ({ page }) => {
