@@ -3,6 +3,7 @@
  * serves Astro pages (from content collections), API routes, CLIs and tests.
  */
 import { certificateStatus, type StatusVerdict } from './certificate-status';
+import { groupBy } from './group-by';
 import type { Certificate, Dataset, Facility, Listing, Product, Variant } from './schemas';
 
 export interface CatalogueData {
@@ -11,17 +12,6 @@ export interface CatalogueData {
   products: Product[];
   certificates: Certificate[];
   listings: Listing[];
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = map.get(k);
-    if (list) list.push(item);
-    else map.set(k, [item]);
-  }
-  return map;
 }
 
 export class Catalogue {

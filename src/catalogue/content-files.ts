@@ -35,6 +35,9 @@ const SCHEMAS = {
   listings: listingSchema,
 } as const;
 
+/** One validated record of a catalogue file. */
+export type CollectionItem<K extends CollectionName> = z.infer<(typeof SCHEMAS)[K]>;
+
 export function contentDir(): string {
   return path.resolve(process.env.CONTENT_DIR ?? 'content');
 }
@@ -43,7 +46,8 @@ export function hasCatalogue(dir = contentDir()): boolean {
   return Object.values(CONTENT_FILES).every((f) => existsSync(path.join(dir, f)));
 }
 
-async function readCollection<K extends CollectionName>(dir: string, name: K) {
+/** Reads and validates one catalogue file. Throws naming the file and field on bad data. */
+export async function readCollection<K extends CollectionName>(dir: string, name: K): Promise<CollectionItem<K>[]> {
   const file = path.join(dir, CONTENT_FILES[name]);
   const raw: unknown = JSON.parse(await readFile(file, 'utf8'));
   const result = z.array(SCHEMAS[name]).safeParse(raw);
@@ -51,7 +55,7 @@ async function readCollection<K extends CollectionName>(dir: string, name: K) {
     const issue = result.error.issues[0]!;
     throw new Error(`${file}: ${issue.path.join('.')}: ${issue.message}`);
   }
-  return result.data as z.infer<(typeof SCHEMAS)[K]>[];
+  return result.data as CollectionItem<K>[];
 }
 
 /** Reads and validates every catalogue file. Throws naming the file and field on bad data. */

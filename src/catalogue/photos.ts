@@ -11,6 +11,7 @@ import sharp from 'sharp';
 import type { CatalogueData } from './catalogue';
 import { CONTENT_FILES } from './content-files';
 import type { ProductGroup } from './programme';
+import { hashString, mulberry32 } from './sample/prng';
 import { foldForMatch } from '../text/vietnamese';
 
 export const PHOTO_WIDTH = 600;
@@ -53,21 +54,9 @@ export function photoJobs(dir: string, data: CatalogueData): PhotoJob[] {
   return [...jobs.values()];
 }
 
-/** 32-bit FNV-1a, then a small generator of numbers in [0, 1) from it. */
+/** Numbers in [0, 1) seeded by the text, so the same photo key always draws the same picture. */
 function randomFrom(text: string): () => number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  let a = h >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return mulberry32(hashString(text));
 }
 
 /** Hue ranges per group: earthy for crafts, greens and ambers for food, steel for machinery. */

@@ -6,9 +6,14 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
-import { CONTENT_FILES, serialiseCollection, writeCollections, type CollectionName } from '../content-files';
-import { certificateSchema, datasetSchema, facilitySchema, listingSchema, productSchema } from '../schemas';
+import {
+  CONTENT_FILES,
+  readCollection,
+  serialiseCollection,
+  writeCollections,
+  type CollectionItem,
+  type CollectionName,
+} from '../content-files';
 import type { CatalogueData } from '../catalogue';
 import { mapHeader } from './columns';
 import { mergeRegistry, type MergeSummary, type Registry } from './merge';
@@ -46,29 +51,15 @@ export interface ImportOutcome {
   written: boolean;
 }
 
-const SCHEMAS = {
-  dataset: datasetSchema,
-  facilities: facilitySchema,
-  products: productSchema,
-  certificates: certificateSchema,
-  listings: listingSchema,
-} as const;
-
 /** Reads the catalogue, treating missing files as empty (an import may start a new catalogue). */
 export async function readCatalogueOrEmpty(dir: string): Promise<{ data: CatalogueData; missing: CollectionName[] }> {
   const missing: CollectionName[] = [];
-  const read = async <K extends CollectionName>(name: K): Promise<z.infer<(typeof SCHEMAS)[K]>[]> => {
-    const file = path.join(dir, CONTENT_FILES[name]);
-    if (!existsSync(file)) {
+  const read = async <K extends CollectionName>(name: K): Promise<CollectionItem<K>[]> => {
+    if (!existsSync(path.join(dir, CONTENT_FILES[name]))) {
       missing.push(name);
       return [];
     }
-    const result = z.array(SCHEMAS[name]).safeParse(JSON.parse(await readFile(file, 'utf8')));
-    if (!result.success) {
-      const issue = result.error.issues[0]!;
-      throw new Error(`${file}: ${issue.path.join('.')}: ${issue.message}`);
-    }
-    return result.data as z.infer<(typeof SCHEMAS)[K]>[];
+    return readCollection(dir, name);
   };
   const dataset = await read('dataset');
   const data: CatalogueData = {

@@ -5,6 +5,7 @@
  * rows twice gives the same result, so importing a file twice changes nothing.
  */
 import { defaultValidUntil } from '../certificate-status';
+import { groupBy } from '../group-by';
 import {
   certificateSchema,
   facilitySchema,
@@ -76,17 +77,6 @@ function newestWith<K extends keyof RegistryRow>(rows: readonly RegistryRow[], f
   return withValue.length > 0 ? newest(withValue)[field] : undefined;
 }
 
-function groupInOrder<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = map.get(k);
-    if (list) list.push(item);
-    else map.set(k, [item]);
-  }
-  return map;
-}
-
 const counts = (): MergeCounts => ({ added: 0, updated: 0, unchanged: 0 });
 
 function tally(c: MergeCounts, before: unknown, after: unknown): void {
@@ -152,7 +142,7 @@ export function mergeRegistry(
   const outCertificates = new Map(existing.certificates.map((c) => [c.id, c]));
   const originOf = new Map<object, number>();
 
-  const byFacility = groupInOrder(rows, (r) => facilityKey(r.facilityName, r.province.current.name));
+  const byFacility = groupBy(rows, (r) => facilityKey(r.facilityName, r.province.current.name));
   for (const [fKey, fRows] of byFacility) {
     const latest = newest(fRows);
     const before = facilityByKey.get(fKey);
@@ -176,7 +166,7 @@ export function mergeRegistry(
     outFacilities.set(facility.id, facility);
     originOf.set(facility, latest.row);
 
-    const byProduct = groupInOrder(fRows, (r) => productKey(fKey, r.productName));
+    const byProduct = groupBy(fRows, (r) => productKey(fKey, r.productName));
     for (const [pKey, pRows] of byProduct) {
       const pLatest = newest(pRows);
       const pBefore = productByKey.get(pKey);

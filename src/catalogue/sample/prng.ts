@@ -1,4 +1,4 @@
-/** A small seeded PRNG (mulberry32) and helpers, so the sample is the same on every run. */
+/** A small seeded PRNG (mulberry32) and helpers, so the sample and the placeholder photos are the same on every run. */
 
 export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
