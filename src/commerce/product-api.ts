@@ -3,6 +3,7 @@
  * today's prices, availability, units left and the most a buyer may order now.
  */
 import type { Catalogue } from '../catalogue/catalogue';
+import { certificateFacts } from '../catalogue/certificate-facts';
 import { todayInVietnam } from '../catalogue/certificate-status';
 import type { Variant } from '../catalogue/schemas';
 import { MAX_LINE_QUANTITY } from './order-input';
@@ -31,12 +32,7 @@ export function productJson(catalogue: Catalogue, productId: string, remaining: 
     isSet: product.isSet,
     facility: facility ? { id: facility.id, name: facility.name, province: facility.province, url: `/facilities/${facility.id}/` } : null,
     certificates: catalogue.certificatesOf(product.id).map((c) => ({
-      id: c.id,
-      number: c.number ?? null,
-      decision: c.decision ?? null,
-      level: c.level,
-      region: c.region ?? null,
-      year: c.year,
+      ...certificateFacts(c),
       validUntil: c.validUntil,
       status: catalogue.statusOf(c, asOf).status,
       url: `/verify/${c.id}/`,

@@ -4,8 +4,9 @@
  * package in hand. Shared by GET /api/verify, the open register and the verification pages.
  */
 import type { Catalogue } from '../catalogue/catalogue';
+import { certificateFacts, type CertificateFacts } from '../catalogue/certificate-facts';
 import type { CertificateStatus } from '../catalogue/certificate-status';
-import type { FacilityType, ProductGroup, Region } from '../catalogue/programme';
+import type { FacilityType, ProductGroup } from '../catalogue/programme';
 import { findProvince } from '../catalogue/provinces';
 import type { Certificate, Revocation } from '../catalogue/schemas';
 import { facilityPath, productPath, verifyPath } from '../site/urls';
@@ -33,13 +34,7 @@ export interface Verdict {
 }
 
 export interface VerificationRecord extends Verdict {
-  certificate: {
-    id: string;
-    number: string | null;
-    decision: string | null;
-    level: Certificate['level'];
-    region: Region | null;
-    year: number;
+  certificate: CertificateFacts & {
     issuedBy: string;
     issuedOn: string | null;
     validUntil: string;
@@ -101,12 +96,7 @@ export function verificationRecord(catalogue: Catalogue, c: Certificate, asOf: s
   return {
     ...verdictOf(catalogue, c, asOf),
     certificate: {
-      id: c.id,
-      number: c.number ?? null,
-      decision: c.decision ?? null,
-      level: c.level,
-      region: c.region ?? null,
-      year: c.year,
+      ...certificateFacts(c),
       issuedBy: c.issuedBy,
       issuedOn: c.issuedOn ?? null,
       validUntil: c.validUntil,
