@@ -1,17 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
-import type { DatabaseHandle } from '../../src/db/client';
+import { describe, expect, it } from 'vitest';
 import { orders } from '../../src/commerce/db-schema';
 import { handleCreateOrder, handleOrderStatus, handleProduct } from '../../src/commerce/orders-api';
-import type { OrderContext } from '../../src/commerce/orders-service';
 import { RateLimiter } from '../../src/security/rate-limit';
 import { testEngines } from '../notifications/test-databases';
-import { fixtureCatalogue, SHIPPING } from './fixtures';
+import { useCommerceDatabase } from './test-database';
 import { useTestEnv } from './test-env';
 
 useTestEnv();
-
-const TABLES = 'orders, shipments, order_items, payments, webhook_events, idempotency_keys, stock_levels, stock_reservations, outbox_messages';
 
 const body = {
   items: [{ sku: 'NM-500', quantity: 2, price: 1 }, { sku: 'GOM-BINH', quantity: 1 }],
@@ -29,21 +24,10 @@ function post(data: unknown, headers: Record<string, string> = {}): Request {
 
 for (const engine of testEngines()) {
   describe.skipIf(engine.skipReason !== undefined)(`orders API on ${engine.name}`, () => {
-    let handle: DatabaseHandle;
-    let ctx: OrderContext;
-    beforeAll(async () => {
-      handle = await engine.open();
-    });
-    afterAll(async () => {
-      await handle?.close();
-    });
-    beforeEach(async () => {
-      await handle.db.execute(sql.raw(`TRUNCATE ${TABLES} CASCADE`));
-      ctx = { db: handle.db, catalogue: fixtureCatalogue(), shipping: SHIPPING };
-    });
+    const shop = useCommerceDatabase(engine);
 
     it('creates an order from SKUs and quantities only (201), prices from the listings', async () => {
-      const res = await handleCreateOrder(post(body), ctx);
+      const res = await handleCreateOrder(post(body), shop.ctx);
       expect(res.status).toBe(201);
       const created = (await res.json()) as { orderNumber: string; total: number; statusUrl: string };
       // 2 × 125.000 + 30.000 shipping, and 450.000 + 30.000 shipping: the client's "price: 1" is ignored.
@@ -51,35 +35,35 @@ for (const engine of testEngines()) {
     });
 
     it('answers bad input with the contract error shape', async () => {
-      const notJson = await handleCreateOrder(new Request('http://localhost/api/orders', { method: 'POST', body: 'items=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } }), ctx);
+      const notJson = await handleCreateOrder(new Request('http://localhost/api/orders', { method: 'POST', body: 'items=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } }), shop.ctx);
       expect(notJson.status).toBe(415);
-      const broken = await handleCreateOrder(post('{"items":'), ctx);
+      const broken = await handleCreateOrder(post('{"items":'), shop.ctx);
       expect(await broken.json()).toMatchObject({ error: { code: 'invalid_json' } });
-      const invalid = await handleCreateOrder(post({ ...body, buyer: { ...body.buyer, phone: '024 3825 1234' }, items: [{ sku: 'NM-500', quantity: 1001 }] }), ctx);
+      const invalid = await handleCreateOrder(post({ ...body, buyer: { ...body.buyer, phone: '024 3825 1234' }, items: [{ sku: 'NM-500', quantity: 1001 }] }), shop.ctx);
       expect(invalid.status).toBe(400);
       expect(await invalid.json()).toMatchObject({ error: { code: 'invalid_request', fields: { 'buyer.phone': expect.stringMatching(/mobile/), 'items.0.quantity': expect.any(String) } } });
-      const unsold = await handleCreateOrder(post({ ...body, items: [{ sku: 'NM-GIFT', quantity: 1 }] }), ctx);
+      const unsold = await handleCreateOrder(post({ ...body, items: [{ sku: 'NM-GIFT', quantity: 1 }] }), shop.ctx);
       expect(await unsold.json()).toMatchObject({ error: { code: 'invalid_items', fields: { 'items.0.sku': 'not sold online: contact the facility' } } });
-      const badKey = await handleCreateOrder(post(body, { 'idempotency-key': 'short' }), ctx);
+      const badKey = await handleCreateOrder(post(body, { 'idempotency-key': 'short' }), shop.ctx);
       expect(badKey.status).toBe(400);
-      expect(await handle.db.$count(orders)).toBe(0);
+      expect(await shop.db.$count(orders)).toBe(0);
     });
 
     it('replays the same response for a repeated Idempotency-Key and refuses it for another body', async () => {
       const headers = { 'idempotency-key': 'f3b0c442-98fc-4c14-9afb-0d1f3b5a6e11' };
-      const first = await handleCreateOrder(post(body, headers), ctx);
-      const second = await handleCreateOrder(post(body, headers), ctx);
+      const first = await handleCreateOrder(post(body, headers), shop.ctx);
+      const second = await handleCreateOrder(post(body, headers), shop.ctx);
       expect([first.status, second.status]).toEqual([201, 201]);
       expect(second.headers.get('idempotent-replayed')).toBe('true');
       expect(await second.json()).toEqual(await first.json());
-      const other = await handleCreateOrder(post({ ...body, paymentMethod: 'bank_transfer' }, headers), ctx);
+      const other = await handleCreateOrder(post({ ...body, paymentMethod: 'bank_transfer' }, headers), shop.ctx);
       expect(other.status).toBe(422);
-      expect(await handle.db.$count(orders)).toBe(1);
+      expect(await shop.db.$count(orders)).toBe(1);
     });
 
     it('shows an order only to the phone or e-mail it was placed with, 404 otherwise', async () => {
-      const created = (await (await handleCreateOrder(post({ ...body, buyer: { ...body.buyer, email: 'minh@example.vn' } }), ctx)).json()) as { orderNumber: string };
-      const deps = { db: handle.db, limiter: new RateLimiter() };
+      const created = (await (await handleCreateOrder(post({ ...body, buyer: { ...body.buyer, email: 'minh@example.vn' } }), shop.ctx)).json()) as { orderNumber: string };
+      const deps = { db: shop.db, limiter: new RateLimiter() };
       const lookup = (query: string, number = created.orderNumber) =>
         handleOrderStatus(new Request(`http://localhost/api/orders/${number}?${query}`), number, '203.0.113.9', deps);
       const byPhone = await lookup('phone=0381234567');
@@ -102,7 +86,7 @@ for (const engine of testEngines()) {
     });
 
     it('limits lookups per client', async () => {
-      const deps = { db: handle.db, limiter: new RateLimiter() };
+      const deps = { db: shop.db, limiter: new RateLimiter() };
       const statuses: number[] = [];
       for (let i = 0; i < 22; i++) {
         statuses.push((await handleOrderStatus(new Request('http://localhost/api/orders/x?phone=0912345678'), 'x', '198.51.100.7', deps)).status);
@@ -112,17 +96,17 @@ for (const engine of testEngines()) {
     });
 
     it('serves a product with live stock and the most a buyer may order', async () => {
-      await handleCreateOrder(post({ ...body, items: [{ sku: 'GOM-CHEN', quantity: 2 }] }), ctx);
-      const res = await handleProduct('gom-bat-trang', ctx.catalogue, handle.db);
+      await handleCreateOrder(post({ ...body, items: [{ sku: 'GOM-CHEN', quantity: 2 }] }), shop.ctx);
+      const res = await handleProduct('gom-bat-trang', shop.ctx.catalogue, shop.db);
       const product = (await res.json()) as { facility: { id: string }; listing: { variants: { sku: string; availability: string; stock: number | null; maxQuantity: number }[] } };
       expect(product.facility.id).toBe('htx-gom');
       expect(product.listing.variants.map((v) => [v.sku, v.availability, v.stock, v.maxQuantity])).toEqual([
         ['GOM-BINH', 'made_to_order', null, 1000],
         ['GOM-CHEN', 'in_stock', 1, 1],
       ]);
-      const listing = (await (await handleProduct('nuoc-mam-phu-quoc', ctx.catalogue, handle.db)).json()) as typeof product;
+      const listing = (await (await handleProduct('nuoc-mam-phu-quoc', shop.ctx.catalogue, shop.db)).json()) as typeof product;
       expect(listing.listing.variants.find((v) => v.sku === 'NM-GIFT')).toMatchObject({ availability: 'not_sold_online', maxQuantity: 0 });
-      const missing = await handleProduct('khong-co', ctx.catalogue, handle.db);
+      const missing = await handleProduct('khong-co', shop.ctx.catalogue, shop.db);
       expect(missing.status).toBe(404);
     });
   });

@@ -1,19 +1,16 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
-import type { DatabaseHandle } from '../../src/db/client';
+import { describe, expect, it } from 'vitest';
 import { facilityLink, readShipmentToken, shipmentToken } from '../../src/commerce/order-links';
-import { placeOrder, type OrderContext } from '../../src/commerce/orders-service';
+import { placeOrder } from '../../src/commerce/orders-service';
 import { loadOrder } from '../../src/commerce/order-view';
 import { applyShipmentAction } from '../../src/commerce/shipment-actions';
 import { remainingStock } from '../../src/commerce/stock';
 import { listOutbox } from '../../src/notifications/outbox';
 import { testEngines } from '../notifications/test-databases';
-import { fixtureCatalogue, orderRequest, SHIPPING } from './fixtures';
+import { orderRequest } from './fixtures';
+import { useCommerceDatabase } from './test-database';
 import { useTestEnv } from './test-env';
 
 useTestEnv();
-
-const TABLES = 'orders, shipments, order_items, payments, webhook_events, idempotency_keys, stock_levels, stock_reservations, outbox_messages';
 
 describe('facility links', () => {
   it('grant one shipment until they expire, and nothing when tampered with', () => {
@@ -31,66 +28,55 @@ describe('facility links', () => {
 
 for (const engine of testEngines()) {
   describe.skipIf(engine.skipReason !== undefined)(`facility actions on ${engine.name}`, () => {
-    let handle: DatabaseHandle;
-    let ctx: OrderContext;
-    beforeAll(async () => {
-      handle = await engine.open();
-    });
-    afterAll(async () => {
-      await handle?.close();
-    });
-    beforeEach(async () => {
-      await handle.db.execute(sql.raw(`TRUNCATE ${TABLES} CASCADE`));
-      ctx = { db: handle.db, catalogue: fixtureCatalogue(), shipping: SHIPPING };
-    });
+    const shop = useCommerceDatabase(engine);
 
     async function order() {
-      const outcome = await placeOrder(ctx, orderRequest());
+      const outcome = await placeOrder(shop.ctx, orderRequest());
       if (!outcome.ok) throw new Error('order failed');
-      return (await loadOrder(handle.db, { orderNumber: outcome.body.orderNumber }))!;
+      return (await loadOrder(shop.db, { orderNumber: outcome.body.orderNumber }))!;
     }
 
     it('confirms, then ships with a tracking number, telling the buyer each time', async () => {
       const placed = await order();
       const [first] = placed.shipments;
-      expect(await applyShipmentAction(handle.db, first!.id, { action: 'confirm' })).toMatchObject({ ok: true, changed: true });
-      expect(await applyShipmentAction(handle.db, first!.id, { action: 'confirm' })).toMatchObject({ ok: true, changed: false });
-      const shipped = await applyShipmentAction(handle.db, first!.id, { action: 'ship', trackingNumber: 'GHN-8812345' });
+      expect(await applyShipmentAction(shop.db, first!.id, { action: 'confirm' })).toMatchObject({ ok: true, changed: true });
+      expect(await applyShipmentAction(shop.db, first!.id, { action: 'confirm' })).toMatchObject({ ok: true, changed: false });
+      const shipped = await applyShipmentAction(shop.db, first!.id, { action: 'ship', trackingNumber: 'GHN-8812345' });
       if (!shipped.ok) throw new Error('ship failed');
       expect(shipped.order.shipments.map((s) => [s.status, s.trackingNumber])).toEqual([
         ['shipped', 'GHN-8812345'],
         ['pending', null],
       ]);
-      const updates = await listOutbox(handle.db, { kind: 'shipment-update' });
+      const updates = await listOutbox(shop.db, { kind: 'shipment-update' });
       expect(updates.map((m) => m.ref)).toEqual([`${placed.orderNumber}/co-so-nuoc-mam/confirmed`, `${placed.orderNumber}/co-so-nuoc-mam/shipped`]);
       expect(updates[1]!.textBody).toContain('GHN-8812345');
-      expect(await applyShipmentAction(handle.db, first!.id, { action: 'cancel', reason: 'hết hàng' })).toEqual({ ok: false, code: 'not_allowed', status: 'shipped' });
+      expect(await applyShipmentAction(shop.db, first!.id, { action: 'cancel', reason: 'hết hàng' })).toEqual({ ok: false, code: 'not_allowed', status: 'shipped' });
     });
 
     it('cancels a shipment, returns its stock, and cancels the order when nothing is left', async () => {
       const placed = await order();
       const [fishSauce, pottery] = placed.shipments;
-      await applyShipmentAction(handle.db, pottery!.id, { action: 'cancel', reason: 'Lò nung đang sửa' });
-      expect((await remainingStock(handle.db, ['GOM-CHEN'])).get('GOM-CHEN')).toBe(3);
-      expect((await loadOrder(handle.db, { orderId: placed.id }))!.status).toBe('placed');
-      await applyShipmentAction(handle.db, pottery!.id, { action: 'cancel', reason: 'Lò nung đang sửa' });
-      expect((await remainingStock(handle.db, ['GOM-CHEN'])).get('GOM-CHEN')).toBe(3);
-      await applyShipmentAction(handle.db, fishSauce!.id, { action: 'cancel', reason: 'Người mua đổi ý' });
-      const after = (await loadOrder(handle.db, { orderId: placed.id }))!;
+      await applyShipmentAction(shop.db, pottery!.id, { action: 'cancel', reason: 'Lò nung đang sửa' });
+      expect((await remainingStock(shop.db, ['GOM-CHEN'])).get('GOM-CHEN')).toBe(3);
+      expect((await loadOrder(shop.db, { orderId: placed.id }))!.status).toBe('placed');
+      await applyShipmentAction(shop.db, pottery!.id, { action: 'cancel', reason: 'Lò nung đang sửa' });
+      expect((await remainingStock(shop.db, ['GOM-CHEN'])).get('GOM-CHEN')).toBe(3);
+      await applyShipmentAction(shop.db, fishSauce!.id, { action: 'cancel', reason: 'Người mua đổi ý' });
+      const after = (await loadOrder(shop.db, { orderId: placed.id }))!;
       expect(after.status).toBe('cancelled');
       expect(after.shipments.map((s) => s.cancelReason)).toEqual(['Người mua đổi ý', 'Lò nung đang sửa']);
-      expect((await applyShipmentAction(handle.db, fishSauce!.id, { action: 'ship', trackingNumber: 'VTP123' })).ok).toBe(false);
+      expect((await applyShipmentAction(shop.db, fishSauce!.id, { action: 'ship', trackingNumber: 'VTP123' })).ok).toBe(false);
     });
 
     it('refuses to act before a card order is paid, and on unknown shipments', async () => {
       const outcome = await placeOrder(
-        { ...ctx, card: { createCheckout: async () => ({ sessionId: 'cs_test_x', url: 'https://checkout.stripe.com/c/pay/cs_test_x' }) } },
+        { ...shop.ctx, card: { createCheckout: async () => ({ sessionId: 'cs_test_x', url: 'https://checkout.stripe.com/c/pay/cs_test_x' }) } },
         orderRequest({ paymentMethod: 'card' }),
       );
       if (!outcome.ok) throw new Error('order failed');
-      const pending = (await loadOrder(handle.db, { orderNumber: outcome.body.orderNumber }))!;
-      expect(await applyShipmentAction(handle.db, pending.shipments[0]!.id, { action: 'confirm' })).toEqual({ ok: false, code: 'awaiting_payment', status: 'pending' });
-      expect(await applyShipmentAction(handle.db, 999_999, { action: 'confirm' })).toEqual({ ok: false, code: 'not_found' });
+      const pending = (await loadOrder(shop.db, { orderNumber: outcome.body.orderNumber }))!;
+      expect(await applyShipmentAction(shop.db, pending.shipments[0]!.id, { action: 'confirm' })).toEqual({ ok: false, code: 'awaiting_payment', status: 'pending' });
+      expect(await applyShipmentAction(shop.db, 999_999, { action: 'confirm' })).toEqual({ ok: false, code: 'not_found' });
     });
   });
 }

@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
 import type Stripe from 'stripe';
-import type { DatabaseHandle } from '../../src/db/client';
 import { orders, webhookEvents } from '../../src/commerce/db-schema';
-import { placeOrder, type OrderContext } from '../../src/commerce/orders-service';
+import { placeOrder } from '../../src/commerce/orders-service';
 import { loadOrder } from '../../src/commerce/order-view';
 import { remainingStock } from '../../src/commerce/stock';
 import { stripeClient, stripeGateway } from '../../src/commerce/stripe';
@@ -11,7 +9,8 @@ import { stripeWebhookResponse } from '../../src/commerce/stripe-webhook';
 import { listOutbox } from '../../src/notifications/outbox';
 import { testEngines } from '../notifications/test-databases';
 import { startFakeStripe, sessionEvent, type FakeStripe, type FakeSession } from './fake-stripe';
-import { fixtureCatalogue, orderRequest, SHIPPING } from './fixtures';
+import { orderRequest } from './fixtures';
+import { useCommerceDatabase } from './test-database';
 import { useTestEnv } from './test-env';
 
 const SECRET = 'whsec_test_secret';
@@ -25,26 +24,15 @@ beforeAll(async () => {
 });
 afterAll(() => fake.close());
 
-const TABLES = 'orders, shipments, order_items, payments, webhook_events, idempotency_keys, stock_levels, stock_reservations, outbox_messages';
-
 for (const engine of testEngines()) {
   describe.skipIf(engine.skipReason !== undefined)(`card payments on ${engine.name}`, () => {
-    let handle: DatabaseHandle;
-    let ctx: OrderContext;
-    beforeAll(async () => {
-      handle = await engine.open();
-    });
-    afterAll(async () => {
-      await handle?.close();
-    });
-    beforeEach(async () => {
-      await handle.db.execute(sql.raw(`TRUNCATE ${TABLES} CASCADE`));
+    const shop = useCommerceDatabase(engine, () => ({ card: stripeGateway(stripe) }));
+    beforeEach(() => {
       fake.failing = false;
-      ctx = { db: handle.db, catalogue: fixtureCatalogue(), shipping: SHIPPING, card: stripeGateway(stripe) };
     });
 
     async function cardOrder(): Promise<{ orderNumber: string; session: FakeSession }> {
-      const outcome = await placeOrder(ctx, orderRequest({ paymentMethod: 'card' }));
+      const outcome = await placeOrder(shop.ctx, orderRequest({ paymentMethod: 'card' }));
       if (!outcome.ok) throw new Error(JSON.stringify(outcome.error));
       const session = fake.sessions.find((s) => s.url === (outcome.body.payment as { checkoutUrl: string }).checkoutUrl)!;
       return { orderNumber: outcome.body.orderNumber, session };
@@ -58,14 +46,14 @@ for (const engine of testEngines()) {
           headers: { 'stripe-signature': signature ?? stripe.webhooks.generateTestHeaderString({ payload, secret: SECRET }) },
           body: payload,
         }),
-        handle.db,
+        shop.db,
         stripe,
         SECRET,
       );
     }
 
     const state = async (orderNumber: string) => {
-      const o = await loadOrder(handle.db, { orderNumber });
+      const o = await loadOrder(shop.db, { orderNumber });
       return { order: o!.status, payment: o!.payment.status, shipments: o!.shipments.map((s) => s.status) };
     };
 
@@ -82,7 +70,7 @@ for (const engine of testEngines()) {
       expect(session.metadata).toEqual({ orderNumber });
       expect(await state(orderNumber)).toEqual({ order: 'pending_payment', payment: 'pending', shipments: ['pending', 'pending'] });
       // Nobody is told anything before the money is there.
-      expect(await listOutbox(handle.db)).toEqual([]);
+      expect(await listOutbox(shop.db)).toEqual([]);
     });
 
     it('ignores a payload whose signature does not verify', async () => {
@@ -94,7 +82,7 @@ for (const engine of testEngines()) {
       expect(await res.json()).toMatchObject({ error: { code: 'bad_signature' } });
       expect((await deliver(event, 'garbage')).status).toBe(400);
       expect(await state(orderNumber)).toMatchObject({ order: 'pending_payment', payment: 'pending' });
-      expect(await handle.db.$count(webhookEvents)).toBe(0);
+      expect(await shop.db.$count(webhookEvents)).toBe(0);
     });
 
     it('marks the order paid once, however often the event is delivered', async () => {
@@ -105,9 +93,9 @@ for (const engine of testEngines()) {
       const bodies = (await Promise.all(responses.map((r) => r.json()))) as { duplicate: boolean; outcome: string }[];
       expect(bodies.filter((b) => !b.duplicate)).toEqual([{ received: true, outcome: 'paid', duplicate: false }]);
       expect(await state(orderNumber)).toEqual({ order: 'placed', payment: 'paid', shipments: ['pending', 'pending'] });
-      const outbox = await listOutbox(handle.db);
+      const outbox = await listOutbox(shop.db);
       expect(outbox.map((m) => m.kind).sort()).toEqual(['facility-new-order', 'facility-new-order', 'order-paid']);
-      expect(await handle.db.$count(webhookEvents)).toBe(1);
+      expect(await shop.db.$count(webhookEvents)).toBe(1);
     });
 
     it('tolerates events out of order: paid stays paid', async () => {
@@ -122,19 +110,19 @@ for (const engine of testEngines()) {
 
     it('cancels an expired or failed payment and puts the stock back', async () => {
       const expiredOrder = await cardOrder();
-      expect((await remainingStock(handle.db, ['NM-500'])).get('NM-500')).toBe(8);
+      expect((await remainingStock(shop.db, ['NM-500'])).get('NM-500')).toBe(8);
       await deliver(sessionEvent('evt_exp', 'checkout.session.expired', expiredOrder.session, { status: 'expired' }));
       expect(await state(expiredOrder.orderNumber)).toEqual({ order: 'cancelled', payment: 'expired', shipments: ['cancelled', 'cancelled'] });
-      expect((await remainingStock(handle.db, ['NM-500'])).get('NM-500')).toBe(10);
+      expect((await remainingStock(shop.db, ['NM-500'])).get('NM-500')).toBe(10);
       // A payment confirmation for the cancelled order is recorded for a refund, the order stays cancelled.
       const paidLate = await deliver(sessionEvent('evt_paid_late', 'checkout.session.completed', expiredOrder.session, { payment_status: 'paid' }));
       expect(await paidLate.json()).toMatchObject({ outcome: 'paid_after_cancellation' });
-      expect((await remainingStock(handle.db, ['NM-500'])).get('NM-500')).toBe(10);
+      expect((await remainingStock(shop.db, ['NM-500'])).get('NM-500')).toBe(10);
 
       const failedOrder = await cardOrder();
       await deliver(sessionEvent('evt_async_fail', 'checkout.session.async_payment_failed', failedOrder.session));
       expect(await state(failedOrder.orderNumber)).toEqual({ order: 'cancelled', payment: 'failed', shipments: ['cancelled', 'cancelled'] });
-      expect((await remainingStock(handle.db, ['NM-500'])).get('NM-500')).toBe(10);
+      expect((await remainingStock(shop.db, ['NM-500'])).get('NM-500')).toBe(10);
     });
 
     it('does not accept a payment for another amount', async () => {
@@ -146,13 +134,13 @@ for (const engine of testEngines()) {
 
     it('cancels the order and frees the key when Stripe cannot start the payment', async () => {
       fake.failing = true;
-      const outcome = await placeOrder(ctx, orderRequest({ paymentMethod: 'card' }), 'card-key-00001');
+      const outcome = await placeOrder(shop.ctx, orderRequest({ paymentMethod: 'card' }), 'card-key-00001');
       expect(outcome).toMatchObject({ ok: false, error: { status: 502, code: 'payment_unavailable' } });
-      expect((await remainingStock(handle.db, ['NM-500'])).get('NM-500')).toBe(10);
+      expect((await remainingStock(shop.db, ['NM-500'])).get('NM-500')).toBe(10);
       fake.failing = false;
-      const retry = await placeOrder(ctx, orderRequest({ paymentMethod: 'card' }), 'card-key-00001');
+      const retry = await placeOrder(shop.ctx, orderRequest({ paymentMethod: 'card' }), 'card-key-00001');
       expect(retry.ok).toBe(true);
-      expect(await handle.db.$count(orders)).toBe(2);
+      expect(await shop.db.$count(orders)).toBe(2);
     });
   });
 }
