@@ -1,50 +1,19 @@
 /** A small hand-made catalogue for the catalogue-site tests: every case the pages must handle. */
-import { Catalogue } from '../../src/catalogue/catalogue';
+import type { Catalogue } from '../../src/catalogue/catalogue';
 import type { Certificate, Facility, Listing, Product } from '../../src/catalogue/schemas';
-
-const facility = (id: string, province: string, extra: Partial<Facility> = {}): Facility => ({
-  id,
-  name: `Cơ sở ${id}`,
-  type: 'cooperative',
-  province,
-  provinceAsListed: province,
-  photos: [],
-  ...extra,
-});
-
-const product = (id: string, facilityId: string, group: Product['group'], name = `Sản phẩm ${id}`): Product => ({
-  id,
-  name,
-  group,
-  facilityId,
-  isSet: false,
-  photos: [],
-});
-
-const cert = (id: string, productId: string, facilityId: string, level: Certificate['level'], year: number, extra: Partial<Certificate> = {}): Certificate => ({
-  id,
-  productId,
-  facilityId,
-  level,
-  year,
-  issuedBy: 'Bộ Công Thương',
-  validUntil: `${year + 3}-12-31`,
-  provinceAsListed: 'Hà Nội',
-  ...(level === 'regional' ? { region: 'north' as const } : {}),
-  ...extra,
-});
+import { catalogueOf, certificate as cert, facility, product } from '../catalogue/fixture-builders';
 
 export const facilities: Facility[] = [
-  facility('gom-bat-trang', 'Hà Nội', { phone: '024 3874 0000', email: 'gom@example.vn', type: 'company' }),
-  facility('nuoc-mam-phu-quoc', 'An Giang', { provinceAsListed: 'Kiên Giang' }),
-  facility('co-khi-hue', 'Huế'),
+  facility('gom-bat-trang', 'Cơ sở gom-bat-trang', 'Hà Nội', { phone: '024 3874 0000', email: 'gom@example.vn' }),
+  facility('nuoc-mam-phu-quoc', 'Cơ sở nuoc-mam-phu-quoc', 'An Giang', { type: 'cooperative', provinceAsListed: 'Kiên Giang' }),
+  facility('co-khi-hue', 'Cơ sở co-khi-hue', 'Huế', { type: 'cooperative' }),
 ];
 
 export const products: Product[] = [
-  product('binh-gom', 'gom-bat-trang', 'handicraft', 'Bình gốm men lam'),
-  product('am-chen', 'gom-bat-trang', 'handicraft', 'Ấm chén men rạn'),
-  product('nuoc-mam', 'nuoc-mam-phu-quoc', 'food', 'Nước mắm Phú Quốc'),
-  product('may-tuot-lua', 'co-khi-hue', 'machinery', 'Máy tuốt lúa'),
+  product('binh-gom', 'Bình gốm men lam', 'gom-bat-trang', 'handicraft'),
+  product('am-chen', 'Ấm chén men rạn', 'gom-bat-trang', 'handicraft'),
+  product('nuoc-mam', 'Nước mắm Phú Quốc', 'nuoc-mam-phu-quoc', 'food'),
+  product('may-tuot-lua', 'Máy tuốt lúa', 'co-khi-hue', 'machinery'),
 ];
 
 export const certificates: Certificate[] = [
@@ -107,7 +76,7 @@ export const listings: Listing[] = [
 ];
 
 export function fixtureCatalogue(): Catalogue {
-  return new Catalogue({ dataset: { id: 'dataset', sample: true }, facilities, products, certificates, listings });
+  return catalogueOf({ facilities, products, certificates, listings });
 }
 
 /** The statuses in the fixture are as of this day. */

@@ -1,40 +1,9 @@
 /** A small catalogue with known terms for the sourcing tests. */
-import { Catalogue } from '../../src/catalogue/catalogue';
+import type { Catalogue } from '../../src/catalogue/catalogue';
 import type { Certificate, Facility, Listing, Product } from '../../src/catalogue/schemas';
+import { catalogueOf, certificate, facility, product } from '../catalogue/fixture-builders';
 
 export const AS_OF = '2025-06-15';
-
-const facility = (id: string, name: string, province: string, extra: Partial<Facility> = {}): Facility => ({
-  id,
-  name,
-  type: 'company',
-  province,
-  provinceAsListed: province,
-  photos: [],
-  ...extra,
-});
-
-const product = (id: string, name: string, facilityId: string, group: Product['group']): Product => ({
-  id,
-  name,
-  group,
-  facilityId,
-  isSet: false,
-  photos: [],
-});
-
-const certificate = (id: string, productId: string, facilityId: string, level: Certificate['level'], year: number, extra: Partial<Certificate> = {}): Certificate => ({
-  id,
-  productId,
-  facilityId,
-  level,
-  year,
-  issuedBy: 'Bộ Công Thương',
-  validUntil: `${year + 3}-12-31`,
-  provinceAsListed: 'Hà Nội',
-  ...(level === 'regional' ? { region: 'north' as const } : {}),
-  ...extra,
-});
 
 export const facilities: Facility[] = [
   facility('gom-minh-long', 'Công ty TNHH Gốm Minh Long', 'Hồ Chí Minh', { email: 'banhang@gom.example.vn', phone: '0274 3668 899', address: 'Bình Dương cũ' }),
@@ -147,5 +116,5 @@ export const listings: Listing[] = [
 ];
 
 export function fixtureCatalogue(): Catalogue {
-  return new Catalogue({ dataset: { id: 'dataset', sample: true }, facilities, products, certificates, listings });
+  return catalogueOf({ facilities, products, certificates, listings });
 }
