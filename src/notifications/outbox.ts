@@ -32,9 +32,19 @@ export type NewMessage = z.input<typeof messageSchema>;
  */
 export async function enqueueMessage(db: Database, message: NewMessage): Promise<{ id: number; created: boolean }> {
   const m = messageSchema.parse(message);
+  // Due "now" by this process's clock, at millisecond precision: deliverPending compares with a
+  // JavaScript Date, and PostgreSQL's now() (microseconds) could otherwise lie just after it.
   const inserted = await db
     .insert(outboxMessages)
-    .values({ kind: m.kind, ref: m.ref, toAddress: m.to, subject: m.subject, textBody: m.text, htmlBody: m.html ?? null })
+    .values({
+      kind: m.kind,
+      ref: m.ref,
+      toAddress: m.to,
+      subject: m.subject,
+      textBody: m.text,
+      htmlBody: m.html ?? null,
+      nextAttemptAt: new Date(),
+    })
     .onConflictDoNothing()
     .returning({ id: outboxMessages.id });
   if (inserted[0]) return { id: inserted[0].id, created: true };
