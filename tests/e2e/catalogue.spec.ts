@@ -80,14 +80,16 @@ test('the facility directory filters by province, group and level without JavaSc
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto('/facilities/');
-  const all = Number((await page.getByRole('status').first().textContent())!.replace(/\D/g, ''));
+  const all = Number((await page.getByRole('main').getByRole('status').first().textContent())!.replace(/\D/g, ''));
   await page.getByLabel('Cấp công nhận').selectOption('national');
   await page.getByRole('button', { name: 'Lọc' }).click();
   await expect(page).toHaveURL(/\/facilities\/\?.*level=national/);
-  const national = Number((await page.getByRole('status').first().textContent())!.replace(/\D/g, ''));
+  const national = Number((await page.getByRole('main').getByRole('status').first().textContent())!.replace(/\D/g, ''));
   expect(national).toBeGreaterThan(0);
   expect(national).toBeLessThan(all);
   await expect(page.locator('.facility-card').first().locator('.level-national')).toBeVisible();
+  await page.goto('/facilities/?level=planet');
+  await expect(page.getByText('Bộ lọc không hợp lệ (Cấp công nhận), đã bỏ qua.')).toBeVisible();
   await context.close();
 });
 
