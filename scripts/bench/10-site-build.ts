@@ -7,6 +7,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { hasCatalogue } from '../../src/catalogue/content-files';
 import type { BenchContext } from '../lib/bench-context';
@@ -94,6 +95,8 @@ export async function run(ctx: BenchContext): Promise<void> {
   ];
   for (const size of sizes) {
     const photosSeconds = prepare(size.contentDir, size.products);
+    // The machine may be shared: the load average says how comparable the numbers are.
+    const loadAverage = os.loadavg()[0]!.toFixed(1);
     const cold = siteBuild(size.name, size.contentDir, true);
     const warm = siteBuild(size.name, size.contentDir, false);
     const floor = floorBuild(cold.pages);
@@ -113,6 +116,8 @@ export async function run(ctx: BenchContext): Promise<void> {
       floorPagesPerSecond: r(cold.pages / floor.seconds),
       warmOverFloor: r(warm.seconds / floor.seconds),
       photosPrepareSeconds: r(photosSeconds),
+      loadAverage,
+      cores: os.availableParallelism(),
     });
     if (!existsSync(path.join(BENCH, `dist-${size.name}`, 'client'))) throw new Error(`no output for ${size.name}`);
   }
