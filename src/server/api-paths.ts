@@ -1,14 +1,21 @@
 /**
- * PRODUCT.md spells the API without trailing slashes (`GET /api/verify?code=`, `POST /api/orders`)
- * while the site's pages use `trailingSlash: 'always'`, under which Astro answers `/api/x` with
- * a redirect (301, or 308 for a POST) to `/api/x/`. The server rewrites such paths internally
- * instead, so clients get the answer at the contract's URL in one round trip.
+ * Contract URLs without a trailing slash, answered in one round trip. PRODUCT.md spells the API
+ * without trailing slashes (`GET /api/verify?code=`, `POST /api/orders`) and pages link Open
+ * Graph images as `/og/products/{id}.jpg`, while the site uses `trailingSlash: 'always'`. Under
+ * it Astro answers `/api/x` with a redirect (301, or 308 for a POST) to `/api/x/`, and matches an
+ * on-demand route whose dynamic segment carries an extension (`[id].jpg`) only with the slash.
+ * The server rewrites such paths internally instead.
  */
-export function withApiSlash(url: string): string {
+export function withRouteSlash(url: string): string {
   const q = url.indexOf('?');
   const pathname = q < 0 ? url : url.slice(0, q);
-  if (!pathname.startsWith('/api/') || pathname.endsWith('/')) return url;
-  // Endpoints named with a file extension (/api/x.csv) are matched without a slash already.
-  if (/\.[A-Za-z0-9]+$/.test(pathname.slice(pathname.lastIndexOf('/') + 1))) return url;
+  if (pathname.endsWith('/') || !needsSlash(pathname)) return url;
   return `${pathname}/${q < 0 ? '' : url.slice(q)}`;
+}
+
+function needsSlash(pathname: string): boolean {
+  const last = pathname.slice(pathname.lastIndexOf('/') + 1);
+  if (pathname.startsWith('/og/products/')) return last.endsWith('.jpg');
+  // API endpoints named with a file extension (/api/x.csv) are matched without a slash already.
+  return pathname.startsWith('/api/') && !/\.[A-Za-z0-9]+$/.test(last);
 }

@@ -8,7 +8,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { env } from '../config/env';
-import { withApiSlash } from './api-paths';
+import { withRouteSlash } from './api-paths';
 import { compress } from './compression';
 import { securityHeaders } from './security-headers';
 
@@ -24,7 +24,7 @@ export async function serve(distDir = path.resolve(process.env.ASTRO_OUT_DIR ?? 
   const headers = Object.entries(securityHeaders(hashes));
   const server = createServer((req, res) => {
     for (const [name, value] of headers) res.setHeader(name, value);
-    if (req.url) req.url = withApiSlash(req.url);
+    if (req.url) req.url = withRouteSlash(req.url);
     compress(req, res, () => void handler(req, res));
   });
   await new Promise<void>((resolve, reject) => {

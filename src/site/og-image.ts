@@ -2,9 +2,9 @@
  * Open Graph images of products (1200×630 JPEG): the product photo on the left, name, facility,
  * province and certification on the brand colour on the right. Drawn with sharp from an SVG;
  * text uses the system's Noto Sans / DejaVu Sans (full Vietnamese coverage). Each image is
- * cached on disk by a hash of everything drawn, so an unchanged rebuild only copies bytes.
+ * cached on disk by a hash of everything drawn: it is drawn once, when first asked for.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -16,8 +16,6 @@ const BRAND = '#8a1c1c';
 const PAD = 56;
 /** Bump when the drawing changes, so cached images are redrawn. */
 const TEMPLATE_VERSION = 1;
-/** Beside Astro's own image cache (ASTRO_CACHE_DIR in isolated benchmark builds). */
-export const OG_CACHE_DIR = path.resolve(process.env.ASTRO_CACHE_DIR ?? 'node_modules/.astro', 'og-images');
 
 export interface OgCard {
   siteName: string;
@@ -100,7 +98,7 @@ async function draw(card: OgCard): Promise<Buffer> {
 }
 
 /** The image for `card`, from the cache when the same card (and photo file) was drawn before. */
-export async function productOgImage(card: OgCard, cacheDir = OG_CACHE_DIR): Promise<Buffer> {
+export async function productOgImage(card: OgCard, cacheDir: string): Promise<Buffer> {
   const photo = card.photoPath ? await stat(card.photoPath) : undefined;
   const key = createHash('sha256')
     .update(JSON.stringify([TEMPLATE_VERSION, card, photo?.size, photo?.mtimeMs]))
@@ -112,45 +110,11 @@ export async function productOgImage(card: OgCard, cacheDir = OG_CACHE_DIR): Pro
   } catch {
     const image = await draw(card);
     await mkdir(cacheDir, { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
+    // A name of its own, so two requests drawing the same card never write one temporary file.
+    const tmp = `${file}.${randomUUID()}.tmp`;
     await writeFile(tmp, image);
     await rename(tmp, file);
     return image;
   }
 }
 
-/**
- * Draws the images of `ids` in that order, `concurrency` at a time, so both cores work while
- * Astro writes one endpoint response after another; `take(id)` hands each image over once.
- * Astro renders the endpoint's paths in getStaticPaths order, which is the order given here.
- */
-export function drawAhead(ids: readonly string[], cardOf: (id: string) => Promise<OgCard>, concurrency = 4): (id: string) => Promise<Buffer> {
-  const draw = (id: string) => cardOf(id).then((card) => productOgImage(card));
-  // One promise per id, settled by the pool, so taking an image it has not reached yet waits.
-  // Each image is referenced only until it is both drawn and taken (12,000 would not fit).
-  const settlers: ({ resolve: (b: Buffer) => void; reject: (e: unknown) => void } | undefined)[] = [];
-  const untaken = new Map<string, Promise<Buffer>>();
-  ids.forEach((id, i) => {
-    const promise = new Promise<Buffer>((resolve, reject) => (settlers[i] = { resolve, reject }));
-    promise.catch(() => undefined); // the error reaches whoever takes the image
-    untaken.set(id, promise);
-  });
-  let next = 0;
-  const startNext = (): void => {
-    const i = next++;
-    const settle = settlers[i];
-    if (!settle) return;
-    draw(ids[i]!)
-      .then(settle.resolve, settle.reject)
-      .finally(() => {
-        settlers[i] = undefined;
-        startNext();
-      });
-  };
-  for (let i = 0; i < concurrency; i++) startNext();
-  return (id) => {
-    const image = untaken.get(id);
-    untaken.delete(id);
-    return image ?? draw(id);
-  };
-}

@@ -1,7 +1,7 @@
 /**
- * Where a product's photos are on disk, for build steps that need the file itself (the Open
- * Graph images). Paths in the data are relative to the JSON file that lists them; the raw
- * files are read once per process.
+ * Where a product's photos are on disk, for code that needs the file itself (the Open Graph
+ * images, drawn by the server on first request). Paths in the data are relative to the JSON
+ * file that lists them; the raw files are read once per process.
  */
 import path from 'node:path';
 import { CONTENT_FILES, contentDir, readCatalogueData } from '../catalogue/content-files';

@@ -23,6 +23,10 @@ export const uiStrings = defineStrings({
     footerAbout:
       'Trang giới thiệu, quảng bá và bán sản phẩm công nghiệp nông thôn tiêu biểu các cấp.',
     footerOpenData: 'Dữ liệu mở',
+    notFoundTitle: 'Không tìm thấy trang',
+    notFoundBody: 'Địa chỉ này không có trên Chợ CNNT: có thể sản phẩm đã đổi tên hoặc đường dẫn bị gõ sai.',
+    notFoundHome: 'Về trang chủ',
+    notFoundSearch: 'Tìm sản phẩm',
   },
   en: {
     siteName: 'Chợ CNNT',
@@ -45,5 +49,9 @@ export const uiStrings = defineStrings({
     footerAbout:
       'The website to promote, introduce and sell typical rural industrial products certified at every level.',
     footerOpenData: 'Open data',
+    notFoundTitle: 'Page not found',
+    notFoundBody: 'This address is not on Chợ CNNT: the product may have been renamed, or the link mistyped.',
+    notFoundHome: 'Go to the home page',
+    notFoundSearch: 'Search products',
   },
 });

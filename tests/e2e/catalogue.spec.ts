@@ -5,6 +5,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
+import sharp from 'sharp';
 import { GROUP_NAMES, type ProductGroup } from '../../src/catalogue/programme';
 import { localePath } from '../../src/i18n/locales';
 import { productPath } from '../../src/site/urls';
@@ -62,8 +63,25 @@ test('a product page carries Product JSON-LD naming its certificates, with VND o
   const breadcrumbs = data.find((d) => d['@type'] === 'BreadcrumbList') as { itemListElement: { name: string }[] };
   expect(breadcrumbs.itemListElement.at(-1)!.name).toBe(listed.name);
   await expect(page.locator('meta[property="og:image"]')).toHaveAttribute('content', new RegExp(`/og/products/${listed.id}\\.jpg$`));
-  const og = await page.request.get(`/og/products/${listed.id}.jpg`);
-  expect(og.headers()['content-type']).toBe('image/jpeg');
+  // Drawn on first request, then served from the disk cache: both answers are the same JPEG.
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const og = await page.request.get(`/og/products/${listed.id}.jpg`);
+    expect(og.status()).toBe(200);
+    expect(og.headers()['content-type']).toBe('image/jpeg');
+    const { width, height, format } = await sharp(await og.body()).metadata();
+    expect({ width, height, format }).toEqual({ width: 1200, height: 630, format: 'jpeg' });
+  }
+  expect((await page.request.get('/og/products/khong-co-san-pham-nay.jpg')).status()).toBe(404);
+});
+
+test('an unknown address answers 404 with a page in both languages', async ({ page }) => {
+  const response = await page.goto('/products/khong-co-san-pham-nay/');
+  expect(response!.status()).toBe(404);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Không tìm thấy trang');
+  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Về trang chủ' })).toHaveAttribute('href', '/');
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((v) => v.id)).toEqual([]);
 });
 
 test('a product without a listing says it is not sold online and shows the facility', async ({ page }) => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
-import { drawAhead, OG_HEIGHT, OG_WIDTH, ogSvg, productOgImage, wrapText, type OgCard } from '../../src/site/og-image';
+import { OG_HEIGHT, OG_WIDTH, ogSvg, productOgImage, wrapText, type OgCard } from '../../src/site/og-image';
 
 const cache = mkdtempSync(path.join(tmpdir(), 'og-'));
 afterAll(() => rmSync(cache, { recursive: true, force: true }));
@@ -37,16 +37,5 @@ describe('Open Graph image', () => {
     expect((await productOgImage(card, cache)).equals(image)).toBe(true);
     await productOgImage({ ...card, name: 'Mật ong bạc hà' }, cache);
     expect(readdirSync(cache)).toHaveLength(2);
-  });
-
-  it('hands over images drawn ahead in order, each once', async () => {
-    const drawn: string[] = [];
-    const take = drawAhead(['a', 'b', 'c'], async (id) => {
-      drawn.push(id);
-      return { ...card, name: `Sản phẩm ${id}` };
-    }, 2);
-    const images = await Promise.all(['a', 'b', 'c'].map((id) => take(id)));
-    expect(drawn).toEqual(['a', 'b', 'c']);
-    expect(new Set(images.map((i) => i.toString('base64'))).size).toBe(3);
   });
 });
