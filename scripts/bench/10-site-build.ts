@@ -4,9 +4,11 @@
  * images and Open Graph images come from the cache), beside Astro's floor on this machine:
  * a throwaway project under .bench/ rendering one trivial [id].astro page as many times.
  * Each build has its own output and cache folders under .bench/, so dist/ is never touched.
+ * Beside them, the time to merely write the same pages' bytes: the part of the gap that is disk.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { hasCatalogue } from '../../src/catalogue/content-files';
@@ -40,13 +42,34 @@ function timed(command: string[], env: Record<string, string>, cwd = process.cwd
   return { seconds, peakRssMb: Math.round(rssKb / 1024), output };
 }
 
-function countHtml(dir: string): number {
-  let n = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.isDirectory()) n += countHtml(path.join(dir, entry.name));
-    else if (entry.name.endsWith('.html')) n += 1;
+/** The HTML pages under `dir`, as paths relative to it. */
+function htmlFiles(dir: string, prefix = ''): string[] {
+  const files: string[] = [];
+  for (const entry of readdirSync(path.join(dir, prefix), { withFileTypes: true })) {
+    const relative = path.join(prefix, entry.name);
+    if (entry.isDirectory()) files.push(...htmlFiles(dir, relative));
+    else if (entry.name.endsWith('.html')) files.push(relative);
   }
-  return n;
+  return files;
+}
+
+/**
+ * Seconds to write the same pages again (same folders, same bytes) one after another, as
+ * Astro writes them, with no rendering at all: how much of a build is this disk. The floor's
+ * pages are ~150 bytes; catalogue pages are 8–23 KB.
+ */
+async function rewriteSeconds(clientDir: string): Promise<number> {
+  const target = path.join(BENCH, 'rewrite');
+  rmSync(target, { recursive: true, force: true });
+  const pages = htmlFiles(clientDir).map((file) => ({ file, bytes: readFileSync(path.join(clientDir, file)) }));
+  const started = performance.now();
+  for (const { file, bytes } of pages) {
+    await mkdir(path.dirname(path.join(target, file)), { recursive: true });
+    await writeFile(path.join(target, file), bytes);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  rmSync(target, { recursive: true, force: true });
+  return seconds;
 }
 
 /** A one-page Astro project that renders a trivial page `pages` times: the cost of Astro itself. */
@@ -73,7 +96,7 @@ function siteBuild(name: string, contentDir: string, cold: boolean): Timed & { p
   const run = timed(['npx', 'astro', 'build'], env);
   return {
     ...run,
-    pages: countHtml(path.join(outDir, 'client')),
+    pages: htmlFiles(path.join(outDir, 'client')).length,
     imagesEncoded: (run.output.match(/\(before: /g) ?? []).length,
     imagesReused: (run.output.match(/reused cache entry/g) ?? []).length,
   };
@@ -100,6 +123,7 @@ export async function run(ctx: BenchContext): Promise<void> {
     const cold = siteBuild(size.name, size.contentDir, true);
     const warm = siteBuild(size.name, size.contentDir, false);
     const floor = floorBuild(cold.pages);
+    const rewrite = await rewriteSeconds(path.join(BENCH, `dist-${size.name}`, 'client'));
     const r = (n: number) => Math.round(n * 10) / 10;
     ctx.record(`site build ${size.name}`, {
       pages: cold.pages,
@@ -115,6 +139,7 @@ export async function run(ctx: BenchContext): Promise<void> {
       floorSeconds: r(floor.seconds),
       floorPagesPerSecond: r(cold.pages / floor.seconds),
       warmOverFloor: r(warm.seconds / floor.seconds),
+      rewritePagesSeconds: r(rewrite),
       photosPrepareSeconds: r(photosSeconds),
       loadAverage,
       cores: os.availableParallelism(),
