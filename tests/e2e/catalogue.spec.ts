@@ -84,6 +84,19 @@ test('an unknown address answers 404 with a page in both languages', async ({ pa
   expect(results.violations.map((v) => v.id)).toEqual([]);
 });
 
+test('custom elements holding blocks on a product page are boxes, not inline fragments', async ({ page }) => {
+  await page.goto(productPath(examples.listed.id));
+  // An inline element around block children draws its border and background in broken pieces.
+  const inlineHolders = await page.locator('main').evaluate((main) =>
+    [...main.querySelectorAll('*')]
+      .filter((el) => el.tagName.includes('-') && getComputedStyle(el).display === 'inline')
+      .filter((el) => [...el.children].some((child) => getComputedStyle(child).display !== 'inline'))
+      .map((el) => el.tagName.toLowerCase()),
+  );
+  expect(inlineHolders).toEqual([]);
+  await expect(page.locator('buy-box')).toBeVisible();
+});
+
 test('a product without a listing says it is not sold online and shows the facility', async ({ page }) => {
   const { unlisted } = examples;
   await page.goto(productPath(unlisted.id));
