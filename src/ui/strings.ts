@@ -40,7 +40,7 @@ export const uiStrings = defineStrings({
     navCart: 'Cart',
     mainNav: 'Main navigation',
     searchLabel: 'Search products, facilities, certificate numbers',
-    searchPlaceholder: 'e.g. fish sauce, Bat Trang ceramics',
+    searchPlaceholder: 'e.g. fish sauce, ceramics',
     searchButton: 'Search',
     language: 'Language',
     switchTo: 'Tiếng Việt',
