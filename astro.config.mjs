@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
 import react from '@astrojs/react';
+import { dataStoreAsJson } from './src/catalogue/data-store-module';
 
 export default defineConfig({
   site: process.env.PUBLIC_SITE_URL ?? 'http://localhost:4321',
@@ -13,7 +14,7 @@ export default defineConfig({
   // Static HTML by default; routes that must run per request opt out with `prerender = false`.
   output: 'static',
   adapter: node({ mode: 'standalone' }),
-  integrations: [react()],
+  integrations: [react(), dataStoreAsJson()],
   security: {
     checkOrigin: true,
     // Without trusted names Astro ignores the Host header and sees every on-demand request as
