@@ -6,6 +6,8 @@
  * on-demand route whose dynamic segment carries an extension (`[id].jpg`) only with the slash.
  * The server rewrites such paths internally instead.
  */
+import { productOgImagePath } from '../site/urls';
+
 export function withRouteSlash(url: string): string {
   const q = url.indexOf('?');
   const pathname = q < 0 ? url : url.slice(0, q);
@@ -15,7 +17,8 @@ export function withRouteSlash(url: string): string {
 
 function needsSlash(pathname: string): boolean {
   const last = pathname.slice(pathname.lastIndexOf('/') + 1);
-  if (pathname.startsWith('/og/products/')) return last.endsWith('.jpg');
+  // The URL the pages link (site/urls.ts), recognised rather than spelled again here.
+  if (last.endsWith('.jpg') && pathname === productOgImagePath(last.slice(0, -'.jpg'.length))) return true;
   // API endpoints named with a file extension (/api/x.csv) are matched without a slash already.
   return pathname.startsWith('/api/') && !/\.[A-Za-z0-9]+$/.test(last);
 }

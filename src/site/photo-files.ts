@@ -1,19 +1,19 @@
 /**
  * Where a product's photos are on disk, for code that needs the file itself (the Open Graph
  * images, drawn by the server on first request). Paths in the data are relative to the JSON
- * file that lists them; the raw files are read once per process.
+ * file that lists them; the two files that carry photos are read once per process.
  */
 import path from 'node:path';
-import { CONTENT_FILES, contentDir, readCatalogueData } from '../catalogue/content-files';
+import { CONTENT_FILES, contentDir, readCollection } from '../catalogue/content-files';
 
 let cached: Promise<Map<string, string[]>> | undefined;
 
 async function load(dir: string): Promise<Map<string, string[]>> {
-  const data = await readCatalogueData(dir);
+  const [products, listings] = await Promise.all([readCollection(dir, 'products'), readCollection(dir, 'listings')]);
   const productsDir = path.join(dir, path.dirname(CONTENT_FILES.products));
   const listingsDir = path.join(dir, path.dirname(CONTENT_FILES.listings));
-  const files = new Map(data.products.map((p) => [p.id, p.photos.map((f) => path.join(productsDir, f))]));
-  for (const listing of data.listings) {
+  const files = new Map(products.map((p) => [p.id, p.photos.map((f) => path.join(productsDir, f))]));
+  for (const listing of listings) {
     files.get(listing.productId)?.push(...listing.photos.map((f) => path.join(listingsDir, f)));
   }
   return files;
