@@ -1,15 +1,18 @@
 // @ts-check
+import path from 'node:path';
 import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
 import react from '@astrojs/react';
 import { dataStoreAsJson } from './src/catalogue/data-store-module';
+
+const cacheDir = process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro';
 
 export default defineConfig({
   site: process.env.PUBLIC_SITE_URL ?? 'http://localhost:4321',
   // Benchmarks build other catalogues (CONTENT_DIR) into their own folder beside dist/, with
   // their own content store and image cache so they never disturb the default build's.
   outDir: process.env.ASTRO_OUT_DIR ?? 'dist',
-  cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
+  cacheDir,
   trailingSlash: 'always',
   // Static HTML by default; routes that must run per request opt out with `prerender = false`.
   output: 'static',
@@ -33,9 +36,11 @@ export default defineConfig({
   },
   build: { inlineStylesheets: 'auto', format: 'directory' },
   image: {
-    // Processed images are cached here between builds (kept out of git).
     // Astro only reads remote images from allowed hosts: none.
     domains: [],
+    // Sharp with the photo encoders' effort chosen, and encodes started while pages render.
+    // Processed images are cached under cacheDir between builds (kept out of git).
+    service: { entrypoint: './src/ui/image-service.ts', config: { assetsCacheDir: path.resolve(cacheDir, 'assets') } },
   },
   vite: {
     build: { assetsInlineLimit: 0 },

@@ -1,11 +1,15 @@
 /**
- * One astro:assets transform per distinct photo and size, however many pages show it. A card's
- * thumbnail appears on a dozen browse pages in two languages; getImage hashes its options on
- * every call, which was the largest single cost of rendering the catalogue (~2 s of a build).
- * Every photo on the site is WebP at quality 70: the policy lives here, once.
+ * One astro:assets transform per distinct photo, size and format, however many pages show it.
+ * A card's thumbnail appears on a dozen browse pages in two languages; getImage hashes its
+ * options on every call, which was the largest single cost of rendering the catalogue (~2 s of
+ * a build). Quality per format lives in ./photo-encoding.ts, once.
  */
-import { getImage } from 'astro:assets';
+import path from 'node:path';
+import { getImage, imageConfig } from 'astro:assets';
 import type { GetImageResult, ImageMetadata } from 'astro';
+import { PHOTO_QUALITY, type PhotoFormat } from './photo-encoding';
+import type { PhotoServiceConfig } from './image-service';
+import { prefetchPhoto } from './photo-prefetch';
 
 export interface PhotoSize {
   width: number;
@@ -14,13 +18,45 @@ export interface PhotoSize {
 }
 
 const transforms = new Map<string, Promise<GetImageResult>>();
+const prefetched = new Set<string>();
 
-export function photoTransform(src: ImageMetadata, size: PhotoSize): Promise<GetImageResult> {
-  const key = `${src.src}|${size.width}|${size.widths?.join(',') ?? ''}`;
+/**
+ * `prefetch`: the page is being prerendered by `astro build`, so the encodes this transform
+ * needs may start now rather than after the last page (./photo-prefetch.ts).
+ */
+export function photoTransform(src: ImageMetadata, size: PhotoSize, format: PhotoFormat, prefetch: boolean): Promise<GetImageResult> {
+  const key = `${src.src}|${size.width}|${size.widths?.join(',') ?? ''}|${format}`;
+  const quality = PHOTO_QUALITY[format];
   let image = transforms.get(key);
   if (!image) {
-    image = getImage({ src, width: size.width, ...(size.widths ? { widths: size.widths } : {}), format: 'webp', quality: 70 });
+    image = getImage({ src, width: size.width, ...(size.widths ? { widths: size.widths } : {}), format, quality });
     transforms.set(key, image);
   }
+  if (prefetch && !prefetched.has(key)) {
+    prefetched.add(key);
+    // Only an optimisation: if it fails, the image service encodes as it would have anyway.
+    image.then((result) => prefetchEncodes(src, result, format, quality)).catch(() => undefined);
+  }
   return image;
+}
+
+/** Queues every file of a transform (its `src` and each srcset width) that the cache lacks. */
+function prefetchEncodes(src: ImageMetadata, image: GetImageResult, format: PhotoFormat, quality: number): void {
+  // Astro reads originals from this path itself; it is set on every imported image at build.
+  const file = (src as ImageMetadata & { fsPath?: string }).fsPath;
+  if (!file) return;
+  const { assetsCacheDir } = imageConfig.service.config as PhotoServiceConfig;
+  const outputs = [
+    { url: image.src, width: image.options.width },
+    ...image.srcSet.values.map((value) => ({ url: value.url, width: value.transform.width })),
+  ];
+  for (const { url, width } of outputs) {
+    if (typeof width !== 'number') continue;
+    prefetchPhoto({
+      src: src.src,
+      file,
+      encoding: { width, format, quality },
+      cacheFile: path.join(assetsCacheDir, path.posix.basename(new URL(url, 'http://build.invalid').pathname)),
+    });
+  }
 }
