@@ -34,7 +34,14 @@ export default defineConfig({
     defaultLocale: 'vi',
     routing: { prefixDefaultLocale: false },
   },
-  build: { inlineStylesheets: 'auto', format: 'directory' },
+  build: {
+    inlineStylesheets: 'auto',
+    format: 'directory',
+    // Astro awaits each page's folder and file write before rendering the next: one at a time,
+    // the thread idled through a quarter to half of the page phase (CPU profile). With four in
+    // flight the warm default build rendered its 20,085 pages in 34–44 s instead of 56–64 s.
+    concurrency: 4,
+  },
   image: {
     // Astro only reads remote images from allowed hosts: none.
     domains: [],
