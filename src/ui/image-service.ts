@@ -1,8 +1,8 @@
 /**
- * The build's image service: Astro's sharp service, except that photos (a width, WebP or AVIF,
- * a quality) are encoded by ./photo-encoding.ts, where the encoder effort is chosen (Astro's
- * service leaves sharp's defaults, under which AVIF costs 150–320 ms an image), and an encode
- * already started while pages rendered (./photo-prefetch.ts) is used instead of a second one.
+ * The build's image service: Astro's sharp service, except that photos (a width, WebP, a
+ * quality) are encoded by ./photo-encoding.ts, where the encoder effort is chosen (Astro's
+ * service leaves sharp's default), and an encode already started while pages rendered
+ * (./photo-prefetch.ts) is used instead of a second one.
  */
 import type { LocalImageService } from 'astro';
 import sharpService, { type SharpImageServiceConfig } from 'astro/assets/services/sharp';

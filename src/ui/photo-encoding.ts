@@ -2,21 +2,22 @@
  * How a photo is encoded: one function for the build's image service and for the encodes it
  * starts early (./photo-prefetch.ts), so both give the same bytes for the same request.
  *
- * Quality and effort were chosen by measuring sharp on the sample's 600×450 photos on this
- * 2-core machine (per image at 320 / 600 px):
- * - WebP q70: effort 4 (sharp's default) 14 / 26 ms, 2.5 / 5.5 KB; effort 2 9 / 22 ms, 2.7 / 5.8 KB.
- * - AVIF q50: effort 4 (the default) 153 / 318 ms; effort 2 25 / 63 ms, 1.8 / 3.6 KB;
- *   effort 1 17 / 39 ms, 2.0 / 3.9 KB; effort 0 is larger than WebP.
- * Effort 1 keeps AVIF a third smaller than WebP at a cost a 12,000-product build can afford.
+ * Measured with sharp on the sample's 600×450 photos on this 2-core machine (per image at
+ * 320 / 600 px):
+ * - WebP q70: effort 4 (sharp's default, and Astro's) 14 / 26 ms for 2.5 / 5.5 KB; effort 2
+ *   9 / 22 ms for 2.7 / 5.8 KB. Effort 2 it is: a fifth less encoding for 5 % more bytes.
+ * - AVIF q50: effort 4 153 / 318 ms; effort 2 25 / 63 ms for 1.8 / 3.6 KB; effort 1 17 / 39 ms
+ *   for 2.0 / 3.9 KB; effort 0 is larger than WebP. Even AVIF 600 px at effort 1 for the main
+ *   photos alone (product and facility pages' largest paint) took a cold 12,000-product build
+ *   to 566–604 s, at or past its 10-minute budget (`npm run bench`, 2026-11-27), so the site
+ *   serves WebP only.
  */
 import sharp from 'sharp';
 
-export const PHOTO_FORMATS = ['avif', 'webp'] as const;
-export type PhotoFormat = (typeof PHOTO_FORMATS)[number];
+export type PhotoFormat = 'webp';
 
-/** Quality per format: AVIF q50 looks like WebP q70 on these photos at a third fewer bytes. */
-export const PHOTO_QUALITY: Record<PhotoFormat, number> = { avif: 50, webp: 70 };
-const EFFORT: Record<PhotoFormat, number> = { avif: 1, webp: 2 };
+export const PHOTO_QUALITY: Record<PhotoFormat, number> = { webp: 70 };
+const EFFORT: Record<PhotoFormat, number> = { webp: 2 };
 
 export interface PhotoEncoding {
   width: number;
@@ -25,7 +26,7 @@ export interface PhotoEncoding {
 }
 
 export function isPhotoFormat(format: unknown): format is PhotoFormat {
-  return (PHOTO_FORMATS as readonly unknown[]).includes(format);
+  return format === 'webp';
 }
 
 /**

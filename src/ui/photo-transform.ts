@@ -1,8 +1,8 @@
 /**
- * One astro:assets transform per distinct photo, size and format, however many pages show it.
+ * One astro:assets transform per distinct photo and size, however many pages show it.
  * A card's thumbnail appears on a dozen browse pages in two languages; getImage hashes its
  * options on every call, which was the largest single cost of rendering the catalogue (~2 s of
- * a build). Quality per format lives in ./photo-encoding.ts, once.
+ * a build). Every photo is WebP; quality and effort live in ./photo-encoding.ts, once.
  */
 import path from 'node:path';
 import { getImage, imageConfig } from 'astro:assets';
@@ -24,8 +24,9 @@ const prefetched = new Set<string>();
  * `prefetch`: the page is being prerendered by `astro build`, so the encodes this transform
  * needs may start now rather than after the last page (./photo-prefetch.ts).
  */
-export function photoTransform(src: ImageMetadata, size: PhotoSize, format: PhotoFormat, prefetch: boolean): Promise<GetImageResult> {
-  const key = `${src.src}|${size.width}|${size.widths?.join(',') ?? ''}|${format}`;
+export function photoTransform(src: ImageMetadata, size: PhotoSize, prefetch: boolean): Promise<GetImageResult> {
+  const key = `${src.src}|${size.width}|${size.widths?.join(',') ?? ''}`;
+  const format: PhotoFormat = 'webp';
   const quality = PHOTO_QUALITY[format];
   let image = transforms.get(key);
   if (!image) {

@@ -8,7 +8,7 @@ import { samplePhoto } from './photo-fixtures';
 
 let dir: string;
 let file: string;
-const encoding = { width: 320, format: 'avif', quality: 50 } as const;
+const encoding = { width: 320, format: 'webp', quality: 70 } as const;
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'prefetch-'));
@@ -19,8 +19,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('photo prefetch', () => {
   it('encodes in the background what the image service will be asked for, handing it out once', async () => {
-    prefetchPhoto({ src: '/_astro/a.webp', file, encoding, cacheFile: path.join(dir, 'not-cached.avif') });
-    prefetchPhoto({ src: '/_astro/a.webp', file, encoding, cacheFile: path.join(dir, 'not-cached.avif') });
+    prefetchPhoto({ src: '/_astro/a.webp', file, encoding, cacheFile: path.join(dir, 'not-cached.webp') });
+    prefetchPhoto({ src: '/_astro/a.webp', file, encoding, cacheFile: path.join(dir, 'not-cached.webp') });
     expect(prefetchState()).toEqual({ waiting: 0, started: 1 });
     const early = takePrefetched('/_astro/a.webp', encoding);
     expect(early).toBeDefined();
@@ -30,24 +30,24 @@ describe('photo prefetch', () => {
     expect(prefetchState()).toEqual({ waiting: 0, started: 0 });
   });
 
-  it('keys each width, format and quality apart, and drops what has not started once Astro asks', async () => {
+  it('keys each width and quality apart, and drops what has not started once Astro asks', async () => {
     const widths = { ...encoding, width: 600 };
-    const webp = { ...encoding, format: 'webp' as const, quality: 70 };
+    const quality = { ...encoding, quality: 80 };
     prefetchPhoto({ src: '/_astro/b.webp', file, encoding, cacheFile: path.join(dir, 'b1') });
     prefetchPhoto({ src: '/_astro/b.webp', file, encoding: widths, cacheFile: path.join(dir, 'b2') });
-    prefetchPhoto({ src: '/_astro/b.webp', file, encoding: webp, cacheFile: path.join(dir, 'b3') });
+    prefetchPhoto({ src: '/_astro/b.webp', file, encoding: quality, cacheFile: path.join(dir, 'b3') });
     // One encode at a time: the first has started, the other two wait behind it.
     expect(prefetchState()).toEqual({ waiting: 2, started: 1 });
     const first = takePrefetched('/_astro/b.webp', encoding);
     expect(first).toBeDefined();
     expect(prefetchState()).toEqual({ waiting: 0, started: 0 });
     expect(takePrefetched('/_astro/b.webp', widths)).toBeUndefined();
-    expect(takePrefetched('/_astro/b.webp', webp)).toBeUndefined();
+    expect(takePrefetched('/_astro/b.webp', quality)).toBeUndefined();
     await first;
   });
 
   it('queues nothing for a transform Astro has cached', () => {
-    const cacheFile = path.join(dir, 'cached.avif');
+    const cacheFile = path.join(dir, 'cached.webp');
     writeFileSync(cacheFile, 'x');
     prefetchPhoto({ src: '/_astro/c.webp', file, encoding, cacheFile });
     expect(takePrefetched('/_astro/c.webp', encoding)).toBeUndefined();
