@@ -6,7 +6,7 @@
  */
 import type { LocalImageService } from 'astro';
 import sharpService, { type SharpImageServiceConfig } from 'astro/assets/services/sharp';
-import { encodePhoto, encoderId, isPhotoFormat, type PhotoEncoding } from './photo-encoding';
+import { encodePhoto, isPhotoFormat, PHOTO_ENCODER, type PhotoEncoding } from './photo-encoding';
 import { takePrefetched } from './photo-prefetch';
 
 export interface PhotoServiceConfig extends SharpImageServiceConfig {
@@ -30,9 +30,9 @@ const photoService: LocalImageService<PhotoServiceConfig> = {
   ...sharpService,
   async validateOptions(options, config) {
     const validated = await sharpService.validateOptions!(options, config);
-    return isPhotoFormat(validated.format) ? { ...validated, encoder: encoderId(validated.format) } : validated;
+    return isPhotoFormat(validated.format) ? { ...validated, encoder: PHOTO_ENCODER } : validated;
   },
-  // Astro's default list, and the encoder settings (see encoderId).
+  // Astro's default list, and the encoder settings (see PHOTO_ENCODER).
   propertiesToHash: ['src', 'width', 'height', 'format', 'quality', 'fit', 'position', 'background', 'encoder'],
   async transform(input, transform, config) {
     const encoding = photoEncodingOf(transform);

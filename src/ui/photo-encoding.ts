@@ -14,10 +14,10 @@
  */
 import sharp from 'sharp';
 
-export type PhotoFormat = 'webp';
-
-export const PHOTO_QUALITY: Record<PhotoFormat, number> = { webp: 70 };
-const EFFORT: Record<PhotoFormat, number> = { webp: 2 };
+export const PHOTO_FORMAT = 'webp';
+export type PhotoFormat = typeof PHOTO_FORMAT;
+export const PHOTO_QUALITY = 70;
+const EFFORT = 2;
 
 export interface PhotoEncoding {
   width: number;
@@ -26,22 +26,20 @@ export interface PhotoEncoding {
 }
 
 export function isPhotoFormat(format: unknown): format is PhotoFormat {
-  return format === 'webp';
+  return format === PHOTO_FORMAT;
 }
 
 /**
- * Names the encoder settings of a format. Astro's cache and file names hash the transform's
- * options, not the encoder's, so this goes into the hash: changing an effort re-encodes.
+ * Names the encoder settings. Astro's cache and file names hash the transform's options, not
+ * the encoder's, so this goes into the hash: changing the effort re-encodes.
  */
-export function encoderId(format: PhotoFormat): string {
-  return `${format}-effort${EFFORT[format]}`;
-}
+export const PHOTO_ENCODER = `${PHOTO_FORMAT}-effort${EFFORT}`;
 
 /** Resizes to `width` (height follows the aspect ratio), honouring EXIF orientation as Astro does. */
 export function encodePhoto(input: Uint8Array, encoding: PhotoEncoding): Promise<Buffer> {
   return sharp(input, { failOnError: false })
     .rotate()
     .resize({ width: encoding.width })
-    .toFormat(encoding.format, { quality: encoding.quality, effort: EFFORT[encoding.format] })
+    .toFormat(encoding.format, { quality: encoding.quality, effort: EFFORT })
     .toBuffer();
 }

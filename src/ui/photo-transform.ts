@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { getImage, imageConfig } from 'astro:assets';
 import type { GetImageResult, ImageMetadata } from 'astro';
-import { PHOTO_QUALITY, type PhotoFormat } from './photo-encoding';
+import { PHOTO_FORMAT, PHOTO_QUALITY } from './photo-encoding';
 import type { PhotoServiceConfig } from './image-service';
 import { prefetchPhoto } from './photo-prefetch';
 
@@ -26,23 +26,21 @@ const prefetched = new Set<string>();
  */
 export function photoTransform(src: ImageMetadata, size: PhotoSize, prefetch: boolean): Promise<GetImageResult> {
   const key = `${src.src}|${size.width}|${size.widths?.join(',') ?? ''}`;
-  const format: PhotoFormat = 'webp';
-  const quality = PHOTO_QUALITY[format];
   let image = transforms.get(key);
   if (!image) {
-    image = getImage({ src, width: size.width, ...(size.widths ? { widths: size.widths } : {}), format, quality });
+    image = getImage({ src, width: size.width, ...(size.widths ? { widths: size.widths } : {}), format: PHOTO_FORMAT, quality: PHOTO_QUALITY });
     transforms.set(key, image);
   }
   if (prefetch && !prefetched.has(key)) {
     prefetched.add(key);
     // Only an optimisation: if it fails, the image service encodes as it would have anyway.
-    image.then((result) => prefetchEncodes(src, result, format, quality)).catch(() => undefined);
+    image.then((result) => prefetchEncodes(src, result)).catch(() => undefined);
   }
   return image;
 }
 
 /** Queues every file of a transform (its `src` and each srcset width) that the cache lacks. */
-function prefetchEncodes(src: ImageMetadata, image: GetImageResult, format: PhotoFormat, quality: number): void {
+function prefetchEncodes(src: ImageMetadata, image: GetImageResult): void {
   // Astro reads originals from this path itself; it is set on every imported image at build.
   const file = (src as ImageMetadata & { fsPath?: string }).fsPath;
   if (!file) return;
@@ -56,7 +54,7 @@ function prefetchEncodes(src: ImageMetadata, image: GetImageResult, format: Phot
     prefetchPhoto({
       src: src.src,
       file,
-      encoding: { width, format, quality },
+      encoding: { width, format: PHOTO_FORMAT, quality: PHOTO_QUALITY },
       cacheFile: path.join(assetsCacheDir, path.posix.basename(new URL(url, 'http://build.invalid').pathname)),
     });
   }
