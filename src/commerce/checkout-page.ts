@@ -6,6 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Locale } from '../i18n/locales';
 import { orderRequestSchema } from './order-input';
+import type { ClientLimit } from '../security/rate-limit';
+import { mayPlaceOrder } from './orders-api';
 import { placeOrder, type OrderContext, type OrderError } from './orders-service';
 import { priceOrder, type PricedOrder } from './pricing';
 import type { CommerceKey } from './strings';
@@ -81,7 +83,7 @@ function orderErrorMessage(error: OrderError, locale: Locale): Partial<Record<Ch
 }
 
 /** Handles the checkout form post: redirects to payment or the order page, or re-renders with errors. */
-export async function submitCheckout(form: FormData, ctx: OrderContext, locale: Locale): Promise<CheckoutOutcome> {
+export async function submitCheckout(form: FormData, ctx: OrderContext, locale: Locale, limit: ClientLimit): Promise<CheckoutOutcome> {
   const text = (name: string) => {
     const v = form.get(name);
     return typeof v === 'string' ? v : '';
@@ -90,6 +92,7 @@ export async function submitCheckout(form: FormData, ctx: OrderContext, locale: 
   const items = itemsFrom(form.getAll('sku').map(String), form.getAll('quantity').map(String));
   const key = /^[0-9a-f-]{36}$/.test(text('idempotencyKey')) ? text('idempotencyKey') : randomUUID();
   const view = (errors: CheckoutView['errors']): CheckoutView => ({ items, summary: summarise(items, ctx), values, errors, idempotencyKey: key });
+  if (!mayPlaceOrder(limit)) return { status: 429, view: view({ items: commerceStrings(locale)('errTooManyOrders') }) };
   const parsed = orderRequestSchema.safeParse({
     items,
     buyer: { name: values.name, phone: values.phone, email: values.email, address: values.address, province: values.province, notes: values.notes },

@@ -5,7 +5,7 @@
  * number exists.
  */
 import type { Database } from '../db/client';
-import type { RateLimiter } from '../security/rate-limit';
+import type { ClientLimit } from '../security/rate-limit';
 import { orderPath, orderViewKey, orderViewKeyIsValid } from './order-links';
 import { parseOrderNumber } from './order-number';
 import { LOOKUP_RULE } from './orders-api';
@@ -23,7 +23,7 @@ export async function orderPageState(
   param: string | undefined,
   request: Request,
   locale: Locale,
-  lookup: { limiter: RateLimiter; client: string },
+  lookup: ClientLimit,
 ): Promise<OrderPageState> {
   const orderNumber = parseOrderNumber(param ?? '');
   if (!orderNumber) return { kind: 'not_found' };

@@ -10,8 +10,8 @@
 import { z } from 'zod';
 import type { Catalogue } from '../catalogue/catalogue';
 import type { Database } from '../db/client';
-import { apiError, json, parseJsonBody, parseQuery } from '../http/json';
-import type { RateLimiter } from '../security/rate-limit';
+import { apiError, json, parseJsonBody, parseQuery, rateLimited } from '../http/json';
+import type { ClientLimit, RateLimiter } from '../security/rate-limit';
 import { IDEMPOTENCY_KEY_PATTERN } from './idempotency';
 import { orderRequestSchema } from './order-input';
 import { parseOrderNumber } from './order-number';
@@ -26,8 +26,20 @@ export function outcomeResponse(outcome: OrderOutcome): Response {
   return apiError(status, code, message, fields);
 }
 
+/**
+ * Order attempts (valid or not, API and checkout form together) per client per 10 minutes:
+ * a household ordering for several addresses fits; a script filling the order book does not.
+ */
+export const PLACEMENT_RULE = { limit: 20, windowMs: 10 * 60_000 };
+
+/** Counts one order attempt for the client; false when it is over PLACEMENT_RULE. */
+export function mayPlaceOrder({ limiter, client }: ClientLimit): boolean {
+  return limiter.take(`order-placement:${client}`, PLACEMENT_RULE);
+}
+
 /** POST /api/orders */
-export async function handleCreateOrder(request: Request, ctx: OrderContext): Promise<Response> {
+export async function handleCreateOrder(request: Request, ctx: OrderContext, limit: ClientLimit): Promise<Response> {
+  if (!mayPlaceOrder(limit)) return rateLimited('orders from this address', PLACEMENT_RULE.windowMs);
   const key = request.headers.get('idempotency-key') ?? undefined;
   if (key !== undefined && !IDEMPOTENCY_KEY_PATTERN.test(key)) {
     return apiError(400, 'invalid_idempotency_key', 'Idempotency-Key must be 8–200 letters, digits or _ : . -', { 'Idempotency-Key': 'malformed' });
@@ -51,9 +63,7 @@ export const LOOKUP_RULE = { limit: 20, windowMs: 60_000 };
 
 /** GET /api/orders/{orderNumber}?phone= | ?email= : 404 alike for unknown orders and wrong proof. */
 export async function handleOrderStatus(request: Request, orderNumberParam: string, client: string, deps: LookupDeps): Promise<Response> {
-  if (!deps.limiter.take(`order-lookup:${client}`, LOOKUP_RULE)) {
-    return apiError(429, 'rate_limited', 'Too many order lookups; wait a minute.');
-  }
+  if (!deps.limiter.take(`order-lookup:${client}`, LOOKUP_RULE)) return rateLimited('order lookups', LOOKUP_RULE.windowMs);
   const query = parseQuery(new URL(request.url), lookupQuery);
   if (!query.ok) return query.response;
   const notFound = () => apiError(404, 'not_found', 'No order with this number and phone or e-mail.');

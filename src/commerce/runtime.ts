@@ -22,5 +22,5 @@ export async function orderContext(catalogue: Catalogue): Promise<OrderContext> 
   return { db, catalogue, shipping: shippingRule(), card: stripe ? stripeGateway(stripe) : undefined };
 }
 
-/** One limiter per server process for order lookups (API and page share it). */
-export const lookupLimiter = new RateLimiter();
+/** One limiter per server process for order lookups and placements (API and pages share it). */
+export const orderLimiter = new RateLimiter();

@@ -22,6 +22,14 @@ export function apiError(
   return json(body, status);
 }
 
+/** 429 `rate_limited` for too many `what`, with Retry-After set to the window (the longest wait). */
+export function rateLimited(what: string, windowMs: number): Response {
+  const minutes = Math.ceil(windowMs / 60_000);
+  const response = apiError(429, 'rate_limited', `Too many ${what}; try again in ${minutes === 1 ? 'a minute' : `${minutes} minutes`}.`);
+  response.headers.set('retry-after', String(Math.ceil(windowMs / 1000)));
+  return response;
+}
+
 /** Zod issues as `{ "items.0.quantity": "message" }`. */
 export function zodFields(error: ZodError): Record<string, string> {
   const fields: Record<string, string> = {};

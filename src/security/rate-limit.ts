@@ -32,6 +32,12 @@ export class RateLimiter {
   }
 }
 
+/** A limiter and the client it counts for: what a handler needs to limit a client's attempts. */
+export interface ClientLimit {
+  limiter: RateLimiter;
+  client: string;
+}
+
 /**
  * The client address for rate limits. X-Forwarded-For is set by whoever sends the request, so
  * it is believed only when TRUST_PROXY=true says a proxy in front of us overwrites it;

@@ -5,7 +5,7 @@
  * A rejected request stores nothing.
  */
 import type { Database } from '../db/client';
-import { apiError, json, parseJsonBody, parseQuery } from '../http/json';
+import { apiError, json, parseJsonBody, parseQuery, rateLimited } from '../http/json';
 import type { RateLimiter, RateLimitRule } from '../security/rate-limit';
 import { z } from 'zod';
 import { todayInVietnam } from '../catalogue/certificate-status';
@@ -35,14 +35,8 @@ export interface QuoteApiDeps {
   onCommitted?: () => void;
 }
 
-function tooMany(rule: RateLimitRule, what: string): Response {
-  const response = apiError(429, 'rate_limited', `Too many ${what}; try again in ${Math.ceil(rule.windowMs / 60_000)} minutes.`);
-  response.headers.set('retry-after', String(Math.ceil(rule.windowMs / 1000)));
-  return response;
-}
-
 export async function handleCreateQuote(request: Request, clientIp: string, deps: QuoteApiDeps): Promise<Response> {
-  if (!deps.limiter.take(`quotes:ip:${clientIp}`, QUOTE_LIMITS.perIp)) return tooMany(QUOTE_LIMITS.perIp, 'quote requests from this address');
+  if (!deps.limiter.take(`quotes:ip:${clientIp}`, QUOTE_LIMITS.perIp)) return rateLimited('quote requests from this address', QUOTE_LIMITS.perIp.windowMs);
   const parsed = await parseJsonBody(request, quoteRequestSchema(todayInVietnam(deps.now)));
   if (!parsed.ok) return parsed.response;
   const input = parsed.data;
@@ -52,7 +46,7 @@ export async function handleCreateQuote(request: Request, clientIp: string, deps
     });
   }
   if (!deps.limiter.take(`quotes:email:${input.company.email}`, QUOTE_LIMITS.perEmail)) {
-    return tooMany(QUOTE_LIMITS.perEmail, 'quote requests for this e-mail address');
+    return rateLimited('quote requests for this e-mail address', QUOTE_LIMITS.perEmail.windowMs);
   }
   const plan = planQuote(input.items, deps.offers);
   if (!plan.ok) return apiError(400, 'invalid_request', 'Some products cannot be quoted as requested.', plan.fields);
@@ -64,7 +58,7 @@ export async function handleCreateQuote(request: Request, clientIp: string, deps
 const lookupSchema = z.object({ email: z.string().trim().email('not an e-mail address') });
 
 export async function handleGetQuote(reference: string, url: URL, clientIp: string, deps: Pick<QuoteApiDeps, 'db' | 'limiter'>): Promise<Response> {
-  if (!deps.limiter.take(`quotes:lookup:${clientIp}`, QUOTE_LIMITS.lookupsPerIp)) return tooMany(QUOTE_LIMITS.lookupsPerIp, 'look-ups from this address');
+  if (!deps.limiter.take(`quotes:lookup:${clientIp}`, QUOTE_LIMITS.lookupsPerIp)) return rateLimited('look-ups from this address', QUOTE_LIMITS.lookupsPerIp.windowMs);
   const query = parseQuery(url, lookupSchema);
   if (!query.ok) return query.response;
   const quote = await findQuoteForBuyer(deps.db, reference, query.data.email);

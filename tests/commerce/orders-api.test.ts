@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { orders } from '../../src/commerce/db-schema';
-import { handleCreateOrder, handleOrderStatus, handleProduct } from '../../src/commerce/orders-api';
+import { handleCreateOrder, handleOrderStatus, handleProduct, PLACEMENT_RULE } from '../../src/commerce/orders-api';
 import { RateLimiter } from '../../src/security/rate-limit';
 import { testEngines } from '../notifications/test-databases';
 import { useCommerceDatabase } from './test-database';
@@ -25,9 +25,11 @@ function post(data: unknown, headers: Record<string, string> = {}): Request {
 for (const engine of testEngines()) {
   describe.skipIf(engine.skipReason !== undefined)(`orders API on ${engine.name}`, () => {
     const shop = useCommerceDatabase(engine);
+    /** Places an order as a client nobody has limited yet. */
+    const place = (request: Request) => handleCreateOrder(request, shop.ctx, { limiter: new RateLimiter(), client: '192.0.2.1' });
 
     it('creates an order from SKUs and quantities only (201), prices from the listings', async () => {
-      const res = await handleCreateOrder(post(body), shop.ctx);
+      const res = await place(post(body));
       expect(res.status).toBe(201);
       const created = (await res.json()) as { orderNumber: string; total: number; statusUrl: string };
       // 2 × 125.000 + 30.000 shipping, and 450.000 + 30.000 shipping: the client's "price: 1" is ignored.
@@ -35,34 +37,34 @@ for (const engine of testEngines()) {
     });
 
     it('answers bad input with the contract error shape', async () => {
-      const notJson = await handleCreateOrder(new Request('http://localhost/api/orders', { method: 'POST', body: 'items=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } }), shop.ctx);
+      const notJson = await place(new Request('http://localhost/api/orders', { method: 'POST', body: 'items=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } }));
       expect(notJson.status).toBe(415);
-      const broken = await handleCreateOrder(post('{"items":'), shop.ctx);
+      const broken = await place(post('{"items":'));
       expect(await broken.json()).toMatchObject({ error: { code: 'invalid_json' } });
-      const invalid = await handleCreateOrder(post({ ...body, buyer: { ...body.buyer, phone: '024 3825 1234' }, items: [{ sku: 'NM-500', quantity: 1001 }] }), shop.ctx);
+      const invalid = await place(post({ ...body, buyer: { ...body.buyer, phone: '024 3825 1234' }, items: [{ sku: 'NM-500', quantity: 1001 }] }));
       expect(invalid.status).toBe(400);
       expect(await invalid.json()).toMatchObject({ error: { code: 'invalid_request', fields: { 'buyer.phone': expect.stringMatching(/mobile/), 'items.0.quantity': expect.any(String) } } });
-      const unsold = await handleCreateOrder(post({ ...body, items: [{ sku: 'NM-GIFT', quantity: 1 }] }), shop.ctx);
+      const unsold = await place(post({ ...body, items: [{ sku: 'NM-GIFT', quantity: 1 }] }));
       expect(await unsold.json()).toMatchObject({ error: { code: 'invalid_items', fields: { 'items.0.sku': 'not sold online: contact the facility' } } });
-      const badKey = await handleCreateOrder(post(body, { 'idempotency-key': 'short' }), shop.ctx);
+      const badKey = await place(post(body, { 'idempotency-key': 'short' }));
       expect(badKey.status).toBe(400);
       expect(await shop.db.$count(orders)).toBe(0);
     });
 
     it('replays the same response for a repeated Idempotency-Key and refuses it for another body', async () => {
       const headers = { 'idempotency-key': 'f3b0c442-98fc-4c14-9afb-0d1f3b5a6e11' };
-      const first = await handleCreateOrder(post(body, headers), shop.ctx);
-      const second = await handleCreateOrder(post(body, headers), shop.ctx);
+      const first = await place(post(body, headers));
+      const second = await place(post(body, headers));
       expect([first.status, second.status]).toEqual([201, 201]);
       expect(second.headers.get('idempotent-replayed')).toBe('true');
       expect(await second.json()).toEqual(await first.json());
-      const other = await handleCreateOrder(post({ ...body, paymentMethod: 'bank_transfer' }, headers), shop.ctx);
+      const other = await place(post({ ...body, paymentMethod: 'bank_transfer' }, headers));
       expect(other.status).toBe(422);
       expect(await shop.db.$count(orders)).toBe(1);
     });
 
     it('shows an order only to the phone or e-mail it was placed with, 404 otherwise', async () => {
-      const created = (await (await handleCreateOrder(post({ ...body, buyer: { ...body.buyer, email: 'minh@example.vn' } }), shop.ctx)).json()) as { orderNumber: string };
+      const created = (await (await place(post({ ...body, buyer: { ...body.buyer, email: 'minh@example.vn' } }))).json()) as { orderNumber: string };
       const deps = { db: shop.db, limiter: new RateLimiter() };
       const lookup = (query: string, number = created.orderNumber) =>
         handleOrderStatus(new Request(`http://localhost/api/orders/${number}?${query}`), number, '203.0.113.9', deps);
@@ -95,8 +97,20 @@ for (const engine of testEngines()) {
       expect(statuses.slice(20)).toEqual([429, 429]);
     });
 
+    it('limits order attempts per client, valid or not, and stores nothing over the limit', async () => {
+      const limiter = new RateLimiter();
+      const from = (client: string, request: Request) => handleCreateOrder(request, shop.ctx, { limiter, client });
+      for (let i = 0; i < PLACEMENT_RULE.limit; i++) expect((await from('198.51.100.7', post('{"items":'))).status).toBe(400);
+      const over = await from('198.51.100.7', post(body));
+      expect(over.status).toBe(429);
+      expect(over.headers.get('retry-after')).toBe('600');
+      expect(await over.json()).toMatchObject({ error: { code: 'rate_limited', message: expect.stringMatching(/10 minutes/) } });
+      expect(await shop.db.$count(orders)).toBe(0);
+      expect((await from('198.51.100.8', post(body))).status).toBe(201);
+    });
+
     it('serves a product with live stock and the most a buyer may order', async () => {
-      await handleCreateOrder(post({ ...body, items: [{ sku: 'GOM-CHEN', quantity: 2 }] }), shop.ctx);
+      await place(post({ ...body, items: [{ sku: 'GOM-CHEN', quantity: 2 }] }));
       const res = await handleProduct('gom-bat-trang', shop.ctx.catalogue, shop.db);
       const product = (await res.json()) as { facility: { id: string }; listing: { variants: { sku: string; availability: string; stock: number | null; maxQuantity: number }[] } };
       expect(product.facility.id).toBe('htx-gom');

@@ -1,7 +1,7 @@
 /** GET /api/orders/{orderNumber}?phone= | ?email=: see src/commerce/orders-api.ts. */
 import type { APIRoute } from 'astro';
 import { handleOrderStatus } from '../../../commerce/orders-api';
-import { lookupLimiter } from '../../../commerce/runtime';
+import { orderLimiter } from '../../../commerce/runtime';
 import { database } from '../../../db/client';
 import { clientAddress } from '../../../security/rate-limit';
 
@@ -10,5 +10,5 @@ export const prerender = false;
 export const GET: APIRoute = async ({ request, params, clientAddress: address }) =>
   handleOrderStatus(request, params.orderNumber ?? '', clientAddress(request, address), {
     db: (await database()).db,
-    limiter: lookupLimiter,
+    limiter: orderLimiter,
   });
