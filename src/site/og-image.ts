@@ -2,10 +2,12 @@
  * Open Graph images of products (1200×630 JPEG): the product photo on the left, name, facility,
  * province and certification on the brand colour on the right. Drawn with sharp from an SVG;
  * text uses the system's Noto Sans / DejaVu Sans (full Vietnamese coverage). Each image is
- * cached on disk by a hash of everything drawn: it is drawn once, when first asked for.
+ * cached on disk by the product's id and a hash of everything drawn: it is drawn once, when
+ * first asked for, and a redrawn product's older image is deleted, so the cache holds at most
+ * one image a product.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 
@@ -97,14 +99,18 @@ async function draw(card: OgCard): Promise<Buffer> {
   return base.composite([text]).jpeg({ quality: 78 }).toBuffer();
 }
 
-/** The image for `card`, from the cache when the same card (and photo file) was drawn before. */
-export async function productOgImage(card: OgCard, cacheDir: string): Promise<Buffer> {
+/**
+ * The image for `card` of product `productId`, from the cache when the same card (and photo
+ * file) was drawn before. Product ids are slugs (no dots), so `{id}.` names one product's files.
+ */
+export async function productOgImage(card: OgCard, productId: string, cacheDir: string): Promise<Buffer> {
   const photo = card.photoPath ? await stat(card.photoPath) : undefined;
   const key = createHash('sha256')
     .update(JSON.stringify([TEMPLATE_VERSION, card, photo?.size, photo?.mtimeMs]))
     .digest('hex')
     .slice(0, 32);
-  const file = path.join(cacheDir, `${key}.jpg`);
+  const name = `${productId}.${key}.jpg`;
+  const file = path.join(cacheDir, name);
   try {
     return await readFile(file);
   } catch {
@@ -114,6 +120,8 @@ export async function productOgImage(card: OgCard, cacheDir: string): Promise<Bu
     const tmp = `${file}.${randomUUID()}.tmp`;
     await writeFile(tmp, image);
     await rename(tmp, file);
+    const older = (await readdir(cacheDir)).filter((entry) => entry.startsWith(`${productId}.`) && entry.endsWith('.jpg') && entry !== name);
+    await Promise.all(older.map((entry) => rm(path.join(cacheDir, entry), { force: true })));
     return image;
   }
 }

@@ -30,12 +30,22 @@ describe('Open Graph image', () => {
   });
 
   it('draws a 1200×630 JPEG once, then serves it from the cache', async () => {
-    const image = await productOgImage(card, cache);
+    const image = await productOgImage(card, 'nuoc-mam-ca-com', cache);
     const meta = await sharp(image).metadata();
     expect([meta.format, meta.width, meta.height]).toEqual(['jpeg', OG_WIDTH, OG_HEIGHT]);
     expect(readdirSync(cache)).toHaveLength(1);
-    expect((await productOgImage(card, cache)).equals(image)).toBe(true);
-    await productOgImage({ ...card, name: 'Mật ong bạc hà' }, cache);
-    expect(readdirSync(cache)).toHaveLength(2);
+    expect((await productOgImage(card, 'nuoc-mam-ca-com', cache)).equals(image)).toBe(true);
+    expect(readdirSync(cache)).toHaveLength(1);
+  });
+
+  it('keeps one image a product: a changed product’s older image is deleted, other products’ stay', async () => {
+    await productOgImage(card, 'nuoc-mam-ca-com', cache);
+    await productOgImage({ ...card, name: 'Nước mắm cá cơm' }, 'nuoc-mam-ca-com-dac-biet', cache);
+    const renamed = await productOgImage({ ...card, name: 'Nước mắm cá cơm nhĩ' }, 'nuoc-mam-ca-com', cache);
+    const files = readdirSync(cache).sort();
+    expect(files).toHaveLength(2);
+    expect(files.filter((f) => f.startsWith('nuoc-mam-ca-com.'))).toHaveLength(1);
+    expect(files.filter((f) => f.startsWith('nuoc-mam-ca-com-dac-biet.'))).toHaveLength(1);
+    expect((await productOgImage({ ...card, name: 'Nước mắm cá cơm nhĩ' }, 'nuoc-mam-ca-com', cache)).equals(renamed)).toBe(true);
   });
 });

@@ -32,6 +32,7 @@ export const GET: APIRoute = async ({ params }) => {
       tagline: ui('siteTagline'),
       ...(photoPath ? { photoPath } : {}),
     },
+    product.id,
     path.join(dataDir(), 'og-images'),
   );
   return new Response(new Uint8Array(image), {
