@@ -56,15 +56,15 @@ async function order(url: string, items: { sku: string; quantity: number }[]): P
 async function measure(ctx: BenchContext, label: string, env: Record<string, string>, catalogue: Catalogue): Promise<void> {
   const server = await ctx.startServer({ ...env, TRUST_PROXY: 'true' });
   try {
-    const body = JSON.stringify({ items: loadItems(catalogue), buyer, paymentMethod: 'cod' });
+    const items = loadItems(catalogue);
     // Warm up: first use migrates and seeds stock.
-    const warm = await fetch(`${server.url}/api/orders`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': nextClient() }, body });
+    const warm = await order(server.url, items);
     if (warm.status !== 201) throw new Error(`warm-up order failed: ${warm.status} ${await warm.text()}`);
     const load = await ctx.load({
       url: `${server.url}/api/orders`,
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body,
+      body: JSON.stringify({ items, buyer, paymentMethod: 'cod' }),
       requests: [{ setupRequest: (request) => ({ ...request, headers: { ...request.headers, 'x-forwarded-for': nextClient() } }) }],
       connections: CONNECTIONS,
       duration: 10,

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Locale } from '../i18n/locales';
 import { orderRequestSchema } from './order-input';
 import type { ClientLimit } from '../security/rate-limit';
-import { mayPlaceOrder } from './orders-api';
+import { mayPlaceOrder, PLACEMENT_RULE } from './orders-api';
 import { placeOrder, type OrderContext, type OrderError } from './orders-service';
 import { priceOrder, type PricedOrder } from './pricing';
 import type { CommerceKey } from './strings';
@@ -92,7 +92,9 @@ export async function submitCheckout(form: FormData, ctx: OrderContext, locale: 
   const items = itemsFrom(form.getAll('sku').map(String), form.getAll('quantity').map(String));
   const key = /^[0-9a-f-]{36}$/.test(text('idempotencyKey')) ? text('idempotencyKey') : randomUUID();
   const view = (errors: CheckoutView['errors']): CheckoutView => ({ items, summary: summarise(items, ctx), values, errors, idempotencyKey: key });
-  if (!mayPlaceOrder(limit)) return { status: 429, view: view({ items: commerceStrings(locale)('errTooManyOrders') }) };
+  if (!mayPlaceOrder(limit)) {
+    return { status: 429, view: view({ items: commerceStrings(locale)('errTooManyOrders', { minutes: PLACEMENT_RULE.windowMs / 60_000 }) }) };
+  }
   const parsed = orderRequestSchema.safeParse({
     items,
     buyer: { name: values.name, phone: values.phone, email: values.email, address: values.address, province: values.province, notes: values.notes },

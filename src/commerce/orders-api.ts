@@ -11,7 +11,7 @@ import { z } from 'zod';
 import type { Catalogue } from '../catalogue/catalogue';
 import type { Database } from '../db/client';
 import { apiError, json, parseJsonBody, parseQuery, rateLimited } from '../http/json';
-import type { ClientLimit, RateLimiter } from '../security/rate-limit';
+import type { ClientLimit } from '../security/rate-limit';
 import { IDEMPOTENCY_KEY_PATTERN } from './idempotency';
 import { orderRequestSchema } from './order-input';
 import { parseOrderNumber } from './order-number';
@@ -49,11 +49,6 @@ export async function handleCreateOrder(request: Request, ctx: OrderContext, lim
   return outcomeResponse(await placeOrder(ctx, parsed.data, key));
 }
 
-export interface LookupDeps {
-  db: Database;
-  limiter: RateLimiter;
-}
-
 const lookupQuery = z
   .object({ phone: z.string().max(30).optional(), email: z.string().max(200).optional() })
   .refine((q) => q.phone !== undefined || q.email !== undefined, { message: 'give the phone or e-mail used for the order', path: ['phone'] });
@@ -62,14 +57,14 @@ const lookupQuery = z
 export const LOOKUP_RULE = { limit: 20, windowMs: 60_000 };
 
 /** GET /api/orders/{orderNumber}?phone= | ?email= : 404 alike for unknown orders and wrong proof. */
-export async function handleOrderStatus(request: Request, orderNumberParam: string, client: string, deps: LookupDeps): Promise<Response> {
-  if (!deps.limiter.take(`order-lookup:${client}`, LOOKUP_RULE)) return rateLimited('order lookups', LOOKUP_RULE.windowMs);
+export async function handleOrderStatus(request: Request, orderNumberParam: string, db: Database, { limiter, client }: ClientLimit): Promise<Response> {
+  if (!limiter.take(`order-lookup:${client}`, LOOKUP_RULE)) return rateLimited('order lookups', LOOKUP_RULE.windowMs);
   const query = parseQuery(new URL(request.url), lookupQuery);
   if (!query.ok) return query.response;
   const notFound = () => apiError(404, 'not_found', 'No order with this number and phone or e-mail.');
   const orderNumber = parseOrderNumber(orderNumberParam);
   if (!orderNumber) return notFound();
-  const order = await loadOrder(deps.db, { orderNumber });
+  const order = await loadOrder(db, { orderNumber });
   if (!order || !buyerMatches(order, query.data)) return notFound();
   return json(orderStatusJson(order));
 }

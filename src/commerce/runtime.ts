@@ -6,7 +6,7 @@
 import type { Catalogue } from '../catalogue/catalogue';
 import { env } from '../config/env';
 import { database } from '../db/client';
-import { RateLimiter } from '../security/rate-limit';
+import { clientAddress, RateLimiter, type ClientLimit } from '../security/rate-limit';
 import type { OrderContext } from './orders-service';
 import type { ShippingRule } from './pricing';
 import { stripeClient, stripeGateway } from './stripe';
@@ -23,4 +23,9 @@ export async function orderContext(catalogue: Catalogue): Promise<OrderContext> 
 }
 
 /** One limiter per server process for order lookups and placements (API and pages share it). */
-export const orderLimiter = new RateLimiter();
+const orderLimiter = new RateLimiter();
+
+/** The order limiter, counting for whoever sent `request` (see clientAddress). */
+export function orderLimitFor(request: Request, socketAddress: string | undefined): ClientLimit {
+  return { limiter: orderLimiter, client: clientAddress(request, socketAddress) };
+}

@@ -2,9 +2,9 @@
  * Open Graph images of products (1200×630 JPEG): the product photo on the left, name, facility,
  * province and certification on the brand colour on the right. Drawn with sharp from an SVG;
  * text uses the system's Noto Sans / DejaVu Sans (full Vietnamese coverage). Each image is
- * cached on disk by the product's id and a hash of everything drawn: it is drawn once, when
- * first asked for, and a redrawn product's older image is deleted, so the cache holds at most
- * one image a product.
+ * cached on disk in the product's own folder, named by a hash of everything drawn: it is drawn
+ * once, when first asked for, and a redrawn product's older image is deleted, so the cache
+ * holds at most one image a product.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
@@ -99,29 +99,27 @@ async function draw(card: OgCard): Promise<Buffer> {
   return base.composite([text]).jpeg({ quality: 78 }).toBuffer();
 }
 
-/**
- * The image for `card` of product `productId`, from the cache when the same card (and photo
- * file) was drawn before. Product ids are slugs (no dots), so `{id}.` names one product's files.
- */
+/** The image for `card` of product `productId`, from the cache when the same card (and photo file) was drawn before. */
 export async function productOgImage(card: OgCard, productId: string, cacheDir: string): Promise<Buffer> {
   const photo = card.photoPath ? await stat(card.photoPath) : undefined;
   const key = createHash('sha256')
     .update(JSON.stringify([TEMPLATE_VERSION, card, photo?.size, photo?.mtimeMs]))
     .digest('hex')
     .slice(0, 32);
-  const name = `${productId}.${key}.jpg`;
-  const file = path.join(cacheDir, name);
+  const dir = path.join(cacheDir, productId);
+  const name = `${key}.jpg`;
+  const file = path.join(dir, name);
   try {
     return await readFile(file);
   } catch {
     const image = await draw(card);
-    await mkdir(cacheDir, { recursive: true });
+    await mkdir(dir, { recursive: true });
     // A name of its own, so two requests drawing the same card never write one temporary file.
     const tmp = `${file}.${randomUUID()}.tmp`;
     await writeFile(tmp, image);
     await rename(tmp, file);
-    const older = (await readdir(cacheDir)).filter((entry) => entry.startsWith(`${productId}.`) && entry.endsWith('.jpg') && entry !== name);
-    await Promise.all(older.map((entry) => rm(path.join(cacheDir, entry), { force: true })));
+    const older = (await readdir(dir)).filter((entry) => entry.endsWith('.jpg') && entry !== name);
+    await Promise.all(older.map((entry) => rm(path.join(dir, entry), { force: true })));
     return image;
   }
 }

@@ -4,7 +4,7 @@
  */
 import type { KeyObject } from 'node:crypto';
 import type { Catalogue } from '../catalogue/catalogue';
-import { apiError, json, parseJsonBody } from '../http/json';
+import { json, parseJsonBody, rateLimited } from '../http/json';
 import type { RateLimiter } from '../security/rate-limit';
 import { REPORT_RATE, reportRateKey, reportSchema, submitReport, type ReportField, type ReportInput, type ReportStore } from './reports';
 
@@ -18,9 +18,7 @@ export interface ReportDeps {
 }
 
 export async function handleReportPost(request: Request, deps: ReportDeps): Promise<Response> {
-  if (!deps.limiter.take(reportRateKey(deps.address), REPORT_RATE)) {
-    return apiError(429, 'rate_limited', 'Too many reports from this address; try again in a few minutes.');
-  }
+  if (!deps.limiter.take(reportRateKey(deps.address), REPORT_RATE)) return rateLimited('reports from this address', REPORT_RATE.windowMs);
   const parsed = await parseJsonBody(request, reportSchema);
   if (!parsed.ok) return parsed.response;
   const result = await submitReport(parsed.data, { catalogue: await deps.catalogue(), verifiers: deps.verifiers(), store: await deps.store() });

@@ -65,9 +65,9 @@ for (const engine of testEngines()) {
 
     it('shows an order only to the phone or e-mail it was placed with, 404 otherwise', async () => {
       const created = (await (await place(post({ ...body, buyer: { ...body.buyer, email: 'minh@example.vn' } }))).json()) as { orderNumber: string };
-      const deps = { db: shop.db, limiter: new RateLimiter() };
+      const limit = { limiter: new RateLimiter(), client: '203.0.113.9' };
       const lookup = (query: string, number = created.orderNumber) =>
-        handleOrderStatus(new Request(`http://localhost/api/orders/${number}?${query}`), number, '203.0.113.9', deps);
+        handleOrderStatus(new Request(`http://localhost/api/orders/${number}?${query}`), number, shop.db, limit);
       const byPhone = await lookup('phone=0381234567');
       expect(byPhone.status).toBe(200);
       expect(await byPhone.json()).toMatchObject({
@@ -88,10 +88,10 @@ for (const engine of testEngines()) {
     });
 
     it('limits lookups per client', async () => {
-      const deps = { db: shop.db, limiter: new RateLimiter() };
+      const limit = { limiter: new RateLimiter(), client: '198.51.100.7' };
       const statuses: number[] = [];
       for (let i = 0; i < 22; i++) {
-        statuses.push((await handleOrderStatus(new Request('http://localhost/api/orders/x?phone=0912345678'), 'x', '198.51.100.7', deps)).status);
+        statuses.push((await handleOrderStatus(new Request('http://localhost/api/orders/x?phone=0912345678'), 'x', shop.db, limit)).status);
       }
       expect(statuses.slice(0, 20).every((s) => s === 404)).toBe(true);
       expect(statuses.slice(20)).toEqual([429, 429]);

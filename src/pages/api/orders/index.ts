@@ -2,17 +2,13 @@
 import type { APIRoute } from 'astro';
 import { getCatalogue } from '../../../catalogue/astro';
 import { handleCreateOrder } from '../../../commerce/orders-api';
-import { orderContext, orderLimiter } from '../../../commerce/runtime';
+import { orderContext, orderLimitFor } from '../../../commerce/runtime';
 import { kickDelivery } from '../../../notifications/worker';
-import { clientAddress } from '../../../security/rate-limit';
 
 export const prerender = false;
 
 export const POST: APIRoute = async ({ request, clientAddress: address }) => {
-  const response = await handleCreateOrder(request, await orderContext(await getCatalogue()), {
-    limiter: orderLimiter,
-    client: clientAddress(request, address),
-  });
+  const response = await handleCreateOrder(request, await orderContext(await getCatalogue()), orderLimitFor(request, address));
   if (response.status === 201) kickDelivery();
   return response;
 };
