@@ -34,6 +34,9 @@ export default defineConfig({
       PORT: String(PORT),
       HOST: '127.0.0.1',
       DATA_DIR: process.env.E2E_DATA_DIR ?? '.e2e-data',
+      // As behind a proxy: a journey that sends X-Forwarded-For is a client of its own (the
+      // order-limit journey); the others come from 127.0.0.1.
+      TRUST_PROXY: 'true',
     },
   },
 });

@@ -168,3 +168,34 @@ for (const javaScriptEnabled of [false, true]) {
     });
   });
 }
+
+test.describe('a client over the order limit', () => {
+  // The e2e server believes X-Forwarded-For (TRUST_PROXY=true): this client is its own address,
+  // so using up its limit leaves the other journeys (127.0.0.1) untouched.
+  test.use({ extraHTTPHeaders: { 'x-forwarded-for': '198.51.100.77' } });
+
+  test('is told in Vietnamese to wait, keeps what was typed, and the API answers 429', async ({ page }) => {
+    const [item] = twoSellables();
+    for (let i = 0; i < 20; i++) {
+      const bad = await page.request.post('/api/orders', { data: '{"items":', headers: { 'content-type': 'application/json' } });
+      expect(bad.status()).toBe(400);
+    }
+    await page.goto(`/checkout/?sku=${encodeURIComponent(item.sku)}&quantity=1`);
+    await page.getByLabel('Họ và tên').fill('Lê Văn Nam');
+    await page.getByLabel('Số điện thoại di động').fill('0387 654 321');
+    await page.getByLabel('Địa chỉ (số nhà, đường, phường/xã)').fill('7 Nguyễn Huệ, phường Sài Gòn');
+    await page.getByLabel('Tỉnh/thành phố').selectOption('Hồ Chí Minh');
+    await page.getByLabel('Thanh toán khi nhận hàng', { exact: true }).check();
+    const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name: 'Đặt hàng' }).click()]);
+    expect(response.status()).toBe(429);
+    await expect(page.getByRole('alert')).toContainText('thử lại sau 10 phút');
+    await expect(page.getByLabel('Họ và tên')).toHaveValue('Lê Văn Nam');
+    await expectNoAxeViolations(page);
+
+    const api = await page.request.post('/api/orders', {
+      data: { items: [{ sku: item.sku, quantity: 1 }], buyer: { name: 'Lê Văn Nam', phone: '0387654321', address: '7 Nguyễn Huệ, phường Sài Gòn', province: 'Hồ Chí Minh' }, paymentMethod: 'cod' },
+    });
+    expect(api.status()).toBe(429);
+    expect(api.headers()['retry-after']).toBe('600');
+  });
+});
