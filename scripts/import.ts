@@ -4,8 +4,8 @@
  * (default ./content). Prints added / updated / unchanged counts.
  * Exit status: 0 done, 1 invalid input (every problem listed, nothing written), 2 usage error.
  */
-import { contentDir } from '../src/catalogue/content-files';
-import { UsageError, formatSummary, importRegistryFile } from '../src/catalogue/import/index';
+import { contentDir } from '~/catalogue/content-files';
+import { UsageError, formatSummary, importRegistryFile } from '~/catalogue/import/index';
 
 const USAGE = `usage: npm run import -- FILE [--dry-run]
 

@@ -7,10 +7,10 @@
  * database: with the embedded PGlite, stop the server first (one process owns its files).
  */
 import { parseArgs } from 'node:util';
-import { openDatabase } from '../src/db/client';
-import { env } from '../src/config/env';
-import { deliverPending, listOutbox } from '../src/notifications/outbox';
-import { configuredTransport, mailboxDir, readMailbox } from '../src/notifications/transport';
+import { openDatabase } from '~/db/client';
+import { env } from '~/config/env';
+import { deliverPending, listOutbox } from '~/notifications/outbox';
+import { configuredTransport, mailboxDir, readMailbox } from '~/notifications/transport';
 
 const { values } = parseArgs({
   options: {

@@ -7,9 +7,9 @@
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CONTENT_FILES, contentDir, hasCatalogue, readCatalogueData } from '../src/catalogue/content-files';
-import { ensurePhotos } from '../src/catalogue/photos';
-import { describeSample, writeSample } from '../src/catalogue/sample/index';
+import { CONTENT_FILES, contentDir, hasCatalogue, readCatalogueData } from '~/catalogue/content-files';
+import { ensurePhotos } from '~/catalogue/photos';
+import { describeSample, writeSample } from '~/catalogue/sample/index';
 
 async function main(): Promise<void> {
   const dir = contentDir();

@@ -7,9 +7,9 @@
  * on load meanwhile. Exit status: 0 done or nothing to change, 1 bad data or request, 2 usage.
  */
 import { parseArgs } from 'node:util';
-import { contentDir, readCatalogueData, writeCollections } from '../src/catalogue/content-files';
-import { todayInVietnam } from '../src/catalogue/certificate-status';
-import { applyRevocation, RevokeError } from '../src/verification/revoke';
+import { contentDir, readCatalogueData, writeCollections } from '~/catalogue/content-files';
+import { todayInVietnam } from '~/catalogue/certificate-status';
+import { applyRevocation, RevokeError } from '~/verification/revoke';
 
 const USAGE = 'usage: npm run revoke -- CERTIFICATE --date yyyy-mm-dd --reason "…" [--decision "…"] [--replace] [--dry-run]';
 

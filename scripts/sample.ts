@@ -5,9 +5,9 @@
  * Exit status: 0 done, 2 usage error.
  */
 import path from 'node:path';
-import { contentDir } from '../src/catalogue/content-files';
-import { DEFAULT_PRODUCTS, DEFAULT_SEED } from '../src/catalogue/sample/generate';
-import { describeSample, writeSample } from '../src/catalogue/sample/index';
+import { contentDir } from '~/catalogue/content-files';
+import { DEFAULT_PRODUCTS, DEFAULT_SEED } from '~/catalogue/sample/generate';
+import { describeSample, writeSample } from '~/catalogue/sample/index';
 
 const USAGE = `usage: npm run sample -- [--products N] [--seed S] [--out DIR]
 

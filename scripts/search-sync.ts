@@ -4,12 +4,12 @@
  * the documents in batches, then the new index is swapped in (src/search/meilisearch-sync.ts).
  * Options: --batch-size N (default 1000). Exit status: 0 done, 1 failed, 2 usage or configuration.
  */
-import { todayInVietnam } from '../src/catalogue/certificate-status';
-import { contentDir, loadCatalogue } from '../src/catalogue/content-files';
-import { env } from '../src/config/env';
-import { buildSearchDocuments } from '../src/search/documents';
-import { meilisearchClient } from '../src/search/meilisearch';
-import { reindex } from '../src/search/meilisearch-sync';
+import { todayInVietnam } from '~/catalogue/certificate-status';
+import { contentDir, loadCatalogue } from '~/catalogue/content-files';
+import { env } from '~/config/env';
+import { buildSearchDocuments } from '~/search/documents';
+import { meilisearchClient } from '~/search/meilisearch';
+import { reindex } from '~/search/meilisearch-sync';
 
 function fail(status: number, message: string): never {
   console.error(`search:sync: ${message}`);

@@ -3,7 +3,7 @@
  * PORT (default 4321) and HOST.
  */
 import { spawnSync } from 'node:child_process';
-import { serve } from '../src/server/serve';
+import { serve } from '~/server/serve';
 import { buildIsFresh } from './lib/build-freshness';
 
 if (!buildIsFresh()) {

@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { hasCatalogue } from '../../src/catalogue/content-files';
+import { hasCatalogue } from '~/catalogue/content-files';
 import type { BenchContext } from '../lib/bench-context';
 
 const LARGE = 12_000;

@@ -6,7 +6,7 @@
  */
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { localePath } from '../../src/i18n/locales';
+import { localePath } from '~/i18n/locales';
 import { catalogueExamples } from '../../tests/e2e/catalogue-examples';
 import type { BenchContext } from '../lib/bench-context';
 

@@ -11,11 +11,11 @@ import { loadavg } from 'node:os';
 import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { todayInVietnam } from '../../src/catalogue/certificate-status';
-import { contentDir, hasCatalogue, loadCatalogue } from '../../src/catalogue/content-files';
-import { buildSearchDocuments } from '../../src/search/documents';
-import { EmbeddedSearchEngine } from '../../src/search/embedded';
-import type { SearchQuery } from '../../src/search/types';
+import { todayInVietnam } from '~/catalogue/certificate-status';
+import { contentDir, hasCatalogue, loadCatalogue } from '~/catalogue/content-files';
+import { buildSearchDocuments } from '~/search/documents';
+import { EmbeddedSearchEngine } from '~/search/embedded';
+import type { SearchQuery } from '~/search/types';
 import type { BenchContext } from '../lib/bench-context';
 
 const LARGE = 12_000;

@@ -5,9 +5,9 @@
  * each cycling through up to 200 different certificates. The server gets a key generated for
  * the run (BADGE_SIGNING_KEYS), so this process can sign the codes it sends.
  */
-import { loadCatalogue } from '../../src/catalogue/content-files';
-import { signBadgeCode } from '../../src/verification/badge-code';
-import { generateSigningKey, parseSigningKeys } from '../../src/verification/keyring';
+import { loadCatalogue } from '~/catalogue/content-files';
+import { signBadgeCode } from '~/verification/badge-code';
+import { generateSigningKey, parseSigningKeys } from '~/verification/keyring';
 import type { BenchContext } from '../lib/bench-context';
 
 const CONNECTIONS = 50;

@@ -11,8 +11,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { loadCatalogue } from '../../src/catalogue/content-files';
-import type { Catalogue } from '../../src/catalogue/catalogue';
+import { loadCatalogue } from '~/catalogue/content-files';
+import type { Catalogue } from '~/catalogue/catalogue';
 import type { BenchContext } from '../lib/bench-context';
 
 const CONNECTIONS = 20;

@@ -8,16 +8,16 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { todayInVietnam } from '../../src/catalogue/certificate-status';
-import { loadCatalogue } from '../../src/catalogue/content-files';
-import { openDatabase } from '../../src/db/client';
-import { toCsv, toXlsx } from '../../src/sourcing/export-files';
-import { offersTable } from '../../src/sourcing/export-table';
-import { buildOffers, offersBySku, type Offer } from '../../src/sourcing/offers';
-import { planQuote } from '../../src/sourcing/quote-plan';
-import { quoteRequestSchema } from '../../src/sourcing/quote-input';
-import { answerFacilityRequest, createQuote, loadFacilityRequest } from '../../src/sourcing/quote-service';
-import { filterOffers, paginate, parseSourcingQuery } from '../../src/sourcing/sourcing-query';
+import { todayInVietnam } from '~/catalogue/certificate-status';
+import { loadCatalogue } from '~/catalogue/content-files';
+import { openDatabase } from '~/db/client';
+import { toCsv, toXlsx } from '~/sourcing/export-files';
+import { offersTable } from '~/sourcing/export-table';
+import { buildOffers, offersBySku, type Offer } from '~/sourcing/offers';
+import { planQuote } from '~/sourcing/quote-plan';
+import { quoteRequestSchema } from '~/sourcing/quote-input';
+import { answerFacilityRequest, createQuote, loadFacilityRequest } from '~/sourcing/quote-service';
+import { filterOffers, paginate, parseSourcingQuery } from '~/sourcing/sourcing-query';
 import type { BenchContext } from '../lib/bench-context';
 
 const QUERIES = [

@@ -6,11 +6,11 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { todayInVietnam } from '../../src/catalogue/certificate-status';
-import { loadCatalogue } from '../../src/catalogue/content-files';
-import { buildSearchDocuments } from '../../src/search/documents';
-import { EmbeddedSearchEngine } from '../../src/search/embedded';
-import { searchApiResponse } from '../../src/search/http';
+import { todayInVietnam } from '~/catalogue/certificate-status';
+import { loadCatalogue } from '~/catalogue/content-files';
+import { buildSearchDocuments } from '~/search/documents';
+import { EmbeddedSearchEngine } from '~/search/embedded';
+import { searchApiResponse } from '~/search/http';
 
 const engine = new EmbeddedSearchEngine(buildSearchDocuments(await loadCatalogue(), todayInVietnam()));
 const server = createServer((req, res) => {

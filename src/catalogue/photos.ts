@@ -12,7 +12,7 @@ import type { CatalogueData } from './catalogue';
 import { CONTENT_FILES } from './content-files';
 import type { ProductGroup } from './programme';
 import { hashString, mulberry32 } from './sample/prng';
-import { foldForMatch } from '../text/vietnamese';
+import { foldForMatch } from '~/text/vietnamese';
 
 export const PHOTO_WIDTH = 600;
 export const PHOTO_HEIGHT = 450;

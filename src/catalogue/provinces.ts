@@ -3,8 +3,8 @@
  * former → current mapping. Names match regardless of diacritics, old-style tone marks
  * ("Hoà"/"Hòa"), case, and prefixes like "Tỉnh" or "TP.".
  */
-import data from '../../content/reference/provinces-2025.json';
-import { foldForMatch, slugify } from '../text/vietnamese';
+import data from '#content/reference/provinces-2025.json';
+import { foldForMatch, slugify } from '~/text/vietnamese';
 import type { Region } from './programme';
 
 export interface CurrentProvince {

@@ -1,6 +1,6 @@
 /** Bank transfer details for an order: the account from configuration and a VietQR for the amount. */
 import QRCode from 'qrcode';
-import { env } from '../config/env';
+import { env } from '~/config/env';
 import { vietQrPayload } from './vietqr';
 
 export interface BankTransferDetails {

@@ -4,9 +4,9 @@
  * through the same placeOrder as POST /api/orders, with errors in the buyer's language.
  */
 import { randomUUID } from 'node:crypto';
-import type { Locale } from '../i18n/locales';
+import type { Locale } from '~/i18n/locales';
 import { orderRequestSchema } from './order-input';
-import type { ClientLimit } from '../security/rate-limit';
+import type { ClientLimit } from '~/security/rate-limit';
 import { mayPlaceOrder, PLACEMENT_RULE } from './orders-api';
 import { placeOrder, type OrderContext, type OrderError } from './orders-service';
 import { priceOrder, type PricedOrder } from './pricing';

@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import type { Database } from '../db/client';
+import type { Database } from '~/db/client';
 import { idempotencyKeys } from './db-schema';
 
 export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_:.-]{8,200}$/;

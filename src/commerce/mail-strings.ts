@@ -1,4 +1,4 @@
-import { defineStrings } from '../i18n/strings';
+import { defineStrings } from '~/i18n/strings';
 
 /** Texts of the messages orders send (src/commerce/order-messages.ts). */
 export const mailStrings = defineStrings({

@@ -4,7 +4,7 @@
  * adds are dropped here and recomputed from the listings.
  */
 import { z } from 'zod';
-import { findProvince } from '../catalogue/provinces';
+import { findProvince } from '~/catalogue/provinces';
 import { normaliseMobile } from './phone';
 
 /** Most units of one SKU in one retail order. */

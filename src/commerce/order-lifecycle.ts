@@ -4,7 +4,7 @@
  * transaction; each change is written so that applying it twice changes nothing more.
  */
 import { and, eq, inArray, ne } from 'drizzle-orm';
-import type { Database } from '../db/client';
+import type { Database } from '~/db/client';
 import { orders, payments, shipments, type PaymentStatus } from './db-schema';
 import { enqueueOrderPaid } from './order-messages';
 import { loadOrder } from './order-view';

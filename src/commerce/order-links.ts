@@ -2,9 +2,9 @@
  * Signed links (src/security/signed-links.ts): the facility's link to act on its shipment,
  * and the buyer's link to see the order without typing the phone number again.
  */
-import { env } from '../config/env';
-import { localePath, type Locale } from '../i18n/locales';
-import { signToken, verifyToken } from '../security/signed-links';
+import { env } from '~/config/env';
+import { localePath, type Locale } from '~/i18n/locales';
+import { signToken, verifyToken } from '~/security/signed-links';
 
 const DAY = 24 * 60 * 60;
 export const SHIPMENT_LINK_PURPOSE = 'order-shipment';

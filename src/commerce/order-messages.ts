@@ -4,11 +4,11 @@
  * new-order message per facility with its signed action link, and shipment updates.
  * Facilities read Vietnamese; buyers read the language they ordered in.
  */
-import { env } from '../config/env';
-import type { Database } from '../db/client';
-import { formatVnd } from '../i18n/format';
-import type { Locale } from '../i18n/locales';
-import { enqueueMessage } from '../notifications/outbox';
+import { env } from '~/config/env';
+import type { Database } from '~/db/client';
+import { formatVnd } from '~/i18n/format';
+import type { Locale } from '~/i18n/locales';
+import { enqueueMessage } from '~/notifications/outbox';
 import { bankTransferDetails } from './bank-transfer';
 import { mailStrings } from './mail-strings';
 import { lineLabel } from './line-label';

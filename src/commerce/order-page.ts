@@ -4,13 +4,13 @@
  * Unknown orders and wrong answers look the same, so the page never confirms that an order
  * number exists.
  */
-import type { Database } from '../db/client';
-import type { ClientLimit } from '../security/rate-limit';
+import type { Database } from '~/db/client';
+import type { ClientLimit } from '~/security/rate-limit';
 import { orderPath, orderViewKey, orderViewKeyIsValid } from './order-links';
 import { parseOrderNumber } from './order-number';
 import { LOOKUP_RULE } from './orders-api';
 import { buyerMatches, loadOrder, type OrderDetails } from './order-view';
-import type { Locale } from '../i18n/locales';
+import type { Locale } from '~/i18n/locales';
 
 export type OrderPageState =
   | { kind: 'view'; order: OrderDetails }

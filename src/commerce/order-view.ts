@@ -1,6 +1,6 @@
 /** One order as stored, with its shipments, items and payment: for pages, the API and messages. */
 import { asc, eq } from 'drizzle-orm';
-import type { Database } from '../db/client';
+import type { Database } from '~/db/client';
 import { orderItems, orders, payments, shipments } from './db-schema';
 import { normaliseMobile } from './phone';
 

@@ -8,10 +8,10 @@
  * form is a same-origin post that Astro's checkOrigin verifies.
  */
 import { z } from 'zod';
-import type { Catalogue } from '../catalogue/catalogue';
-import type { Database } from '../db/client';
-import { apiError, json, parseJsonBody, parseQuery, rateLimited } from '../http/json';
-import type { ClientLimit } from '../security/rate-limit';
+import type { Catalogue } from '~/catalogue/catalogue';
+import type { Database } from '~/db/client';
+import { apiError, json, parseJsonBody, parseQuery, rateLimited } from '~/http/json';
+import type { ClientLimit } from '~/security/rate-limit';
 import { IDEMPOTENCY_KEY_PATTERN } from './idempotency';
 import { orderRequestSchema } from './order-input';
 import { parseOrderNumber } from './order-number';

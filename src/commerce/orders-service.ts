@@ -5,8 +5,8 @@
  * the webhook (./stripe-webhook.ts).
  */
 import { eq } from 'drizzle-orm';
-import type { Catalogue } from '../catalogue/catalogue';
-import type { Database } from '../db/client';
+import type { Catalogue } from '~/catalogue/catalogue';
+import type { Database } from '~/db/client';
 import { bankTransferDetails, type BankTransferDetails } from './bank-transfer';
 import { orderItems, orders, payments, shipments, stockReservations } from './db-schema';
 import { claimKey, forgetKey, requestHash, storeResponse } from './idempotency';

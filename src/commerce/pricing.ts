@@ -3,8 +3,8 @@
  * SKUs and quantities are read. Lines are grouped into one shipment per facility, each with
  * the configured shipping rule. All amounts are whole đồng (VND has no minor unit).
  */
-import type { Catalogue } from '../catalogue/catalogue';
-import type { Variant } from '../catalogue/schemas';
+import type { Catalogue } from '~/catalogue/catalogue';
+import type { Variant } from '~/catalogue/schemas';
 
 export interface ShippingRule {
   /** Fee per facility shipment. */

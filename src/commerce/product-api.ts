@@ -2,10 +2,10 @@
  * GET /api/products/{id}: one certified product with what the cart needs to refresh a line:
  * today's prices, availability, units left and the most a buyer may order now.
  */
-import type { Catalogue } from '../catalogue/catalogue';
-import { certificateFacts } from '../catalogue/certificate-facts';
-import { todayInVietnam } from '../catalogue/certificate-status';
-import type { Variant } from '../catalogue/schemas';
+import type { Catalogue } from '~/catalogue/catalogue';
+import { certificateFacts } from '~/catalogue/certificate-facts';
+import { todayInVietnam } from '~/catalogue/certificate-status';
+import type { Variant } from '~/catalogue/schemas';
 import { MAX_LINE_QUANTITY } from './order-input';
 
 /** The most units of a variant one order may take, given the units left (undefined: not tracked). */

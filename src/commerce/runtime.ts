@@ -3,10 +3,10 @@
  * OrderContext. Routes pass the catalogue they got from astro:content (this file stays free
  * of astro:* so CLIs and benchmarks can use it too).
  */
-import type { Catalogue } from '../catalogue/catalogue';
-import { env } from '../config/env';
-import { database } from '../db/client';
-import { clientAddress, RateLimiter, type ClientLimit } from '../security/rate-limit';
+import type { Catalogue } from '~/catalogue/catalogue';
+import { env } from '~/config/env';
+import { database } from '~/db/client';
+import { clientAddress, RateLimiter, type ClientLimit } from '~/security/rate-limit';
 import type { OrderContext } from './orders-service';
 import type { ShippingRule } from './pricing';
 import { stripeClient, stripeGateway } from './stripe';

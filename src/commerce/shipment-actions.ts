@@ -6,7 +6,7 @@
  */
 import { and, eq, ne } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Database } from '../db/client';
+import type { Database } from '~/db/client';
 import { orders, shipments, type ShipmentStatus } from './db-schema';
 import { enqueueShipmentUpdate } from './order-messages';
 import { loadOrder, type OrderDetails } from './order-view';

@@ -5,8 +5,8 @@
  * re-check `remaining >= quantity` after the first commits.
  */
 import { and, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
-import type { Catalogue } from '../catalogue/catalogue';
-import type { Database } from '../db/client';
+import type { Catalogue } from '~/catalogue/catalogue';
+import type { Database } from '~/db/client';
 import { stockLevels, stockReservations } from './db-schema';
 
 const seeded = new WeakMap<Database, WeakMap<Catalogue, Promise<void>>>();

@@ -1,4 +1,4 @@
-import { defineStrings } from '../i18n/strings';
+import { defineStrings } from '~/i18n/strings';
 
 /** UI strings of buying: buy box, cart, checkout, order status and the facility's page. */
 export const commerceStrings = defineStrings({

@@ -6,8 +6,8 @@
  */
 import { eq } from 'drizzle-orm';
 import type Stripe from 'stripe';
-import type { Database } from '../db/client';
-import { apiError, json } from '../http/json';
+import type { Database } from '~/db/client';
+import { apiError, json } from '~/http/json';
 import { orders, payments, webhookEvents } from './db-schema';
 import { markPaid, markUnpaid } from './order-lifecycle';
 

@@ -4,7 +4,7 @@
  * VND is a zero-decimal currency for Stripe: unit_amount is whole đồng, never ×100.
  */
 import Stripe from 'stripe';
-import { env } from '../config/env';
+import { env } from '~/config/env';
 import type { CardGateway } from './orders-service';
 import { lineLabel } from './line-label';
 import type { OrderDetails } from './order-view';

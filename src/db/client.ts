@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { mkdirSync } from 'node:fs';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { env, dataDir } from '../config/env';
+import { env, dataDir } from '~/config/env';
 import { runMigrations, type SqlRunner } from './migrate';
 import * as schema from './schema';
 

@@ -5,7 +5,7 @@
  */
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { dataDir, env } from '../config/env';
+import { dataDir, env } from '~/config/env';
 
 export interface OutgoingMail {
   /** The outbox row id: also the SMTP Message-ID, so a retried send is recognisable as one message. */

@@ -3,7 +3,7 @@
  * enqueued messages sends them within moments; a timer started on the first kick retries
  * failures when they fall due. Nothing here blocks a request.
  */
-import { database } from '../db/client';
+import { database } from '~/db/client';
 import { deliverPending } from './outbox';
 import { configuredTransport, type MailTransport } from './transport';
 

@@ -1,7 +1,7 @@
 /** /sitemap-index.xml: the sitemap index, one entry per /sitemaps/N.xml. */
 import type { APIRoute } from 'astro';
-import { getSiteIndex } from '../site/astro';
-import { chunk, sitemapFilePath, sitemapIndexXml, sitemapPaths } from '../site/sitemap';
+import { getSiteIndex } from '~/site/astro';
+import { chunk, sitemapFilePath, sitemapIndexXml, sitemapPaths } from '~/site/sitemap';
 
 export const GET: APIRoute = async ({ site }) => {
   const index = await getSiteIndex();

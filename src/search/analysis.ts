@@ -3,7 +3,7 @@
  * embedded engine's query parser, so the index and the queries are cut the same way.
  * Pure functions, no framework imports.
  */
-import { compactKey, foldDiacritics } from '../text/vietnamese';
+import { compactKey, foldDiacritics } from '~/text/vietnamese';
 
 /** Lower-case words with their diacritics (NFC), split on anything that is not a letter or digit. */
 export function words(text: string): string[] {

@@ -2,8 +2,8 @@
  * The search engine of the server process: created on the first search, then shared by the
  * API route and the results page. The only search module that reads astro:content.
  */
-import { getCatalogue } from '../catalogue/astro';
-import { env } from '../config/env';
+import { getCatalogue } from '~/catalogue/astro';
+import { env } from '~/config/env';
 import { createSearchEngine } from './engine';
 import type { SearchEngine } from './types';
 

@@ -3,11 +3,11 @@
  * people filter, sort and search on. Text fields are folded here (tones, marks and đ removed)
  * so the embedded engine and Meilisearch match the same words whatever their own normalisers do.
  */
-import type { Catalogue } from '../catalogue/catalogue';
-import { AVAILABILITIES, LEVEL_RANK, type Availability, type Level, type ProductGroup, type Region } from '../catalogue/programme';
-import { findProvince } from '../catalogue/provinces';
-import type { Certificate, Listing, Product } from '../catalogue/schemas';
-import { productPath } from '../site/urls';
+import type { Catalogue } from '~/catalogue/catalogue';
+import { AVAILABILITIES, LEVEL_RANK, type Availability, type Level, type ProductGroup, type Region } from '~/catalogue/programme';
+import { findProvince } from '~/catalogue/provinces';
+import type { Certificate, Listing, Product } from '~/catalogue/schemas';
+import { productPath } from '~/site/urls';
 import { codeKey, commonWords, foldedText, hasMarks, joinedPairs, nameSortKey } from './analysis';
 import { groupWordsOf, synonymsOf } from './synonyms';
 

@@ -3,9 +3,9 @@
  * engine built from the catalogue. Pure: the caller passes how to get the catalogue
  * (getCatalogue() in the server, loadCatalogue() in scripts and tests).
  */
-import type { Catalogue } from '../catalogue/catalogue';
-import { todayInVietnam } from '../catalogue/certificate-status';
-import type { Env } from '../config/env';
+import type { Catalogue } from '~/catalogue/catalogue';
+import { todayInVietnam } from '~/catalogue/certificate-status';
+import type { Env } from '~/config/env';
 import { buildSearchDocuments } from './documents';
 import { EmbeddedSearchEngine } from './embedded';
 import { meilisearchClient, MeilisearchEngine } from './meilisearch';

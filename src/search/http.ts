@@ -1,5 +1,5 @@
 /** GET /api/search (PRODUCT.md "HTTP API"): validated parameters in, SearchResult out. */
-import { apiError, json, parseQuery } from '../http/json';
+import { apiError, json, parseQuery } from '~/http/json';
 import { joinRepeatedParams, searchParamsSchema, toSearchQuery } from './request';
 import type { SearchEngine } from './types';
 

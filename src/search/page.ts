@@ -2,8 +2,8 @@
  * What the server-rendered /search/ page shows for a URL: the search it runs, the facet
  * options of its filter form, and the links of its pages. Pure logic; the page renders it.
  */
-import { AVAILABILITIES, GROUP_NAMES, LEVEL_NAMES, LEVELS, PRODUCT_GROUPS, REGION_NAMES, REGIONS } from '../catalogue/programme';
-import type { Locale } from '../i18n/locales';
+import { AVAILABILITIES, GROUP_NAMES, LEVEL_NAMES, LEVELS, PRODUCT_GROUPS, REGION_NAMES, REGIONS } from '~/catalogue/programme';
+import type { Locale } from '~/i18n/locales';
 import { joinRepeatedParams, searchParamsSchema, toSearchQuery, type SearchParams } from './request';
 import { searchStrings } from './strings';
 import type { FacetField, Facets, SearchEngine, SearchResult } from './types';

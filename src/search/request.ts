@@ -5,8 +5,8 @@
  * hasListing, sort, page, limit.
  */
 import { z } from 'zod';
-import { AVAILABILITIES, LEVELS, PRODUCT_GROUPS, REGIONS } from '../catalogue/programme';
-import { findProvince } from '../catalogue/provinces';
+import { AVAILABILITIES, LEVELS, PRODUCT_GROUPS, REGIONS } from '~/catalogue/programme';
+import { findProvince } from '~/catalogue/provinces';
 import { DEFAULT_LIMIT, MAX_LIMIT, SORTS, type SearchQuery } from './types';
 
 const MAX_QUERY_LENGTH = 200;

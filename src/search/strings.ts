@@ -1,4 +1,4 @@
-import { defineStrings } from '../i18n/strings';
+import { defineStrings } from '~/i18n/strings';
 
 /** Strings of the search page and the header's instant search. */
 export const searchStrings = defineStrings({

@@ -8,8 +8,8 @@
  * place, not tea.
  */
 import { z } from 'zod';
-import raw from '../../content/search/synonyms.json';
-import { PRODUCT_GROUPS, type ProductGroup } from '../catalogue/programme';
+import raw from '#content/search/synonyms.json';
+import { PRODUCT_GROUPS, type ProductGroup } from '~/catalogue/programme';
 import { codeKey, commonWords, foldWord, words } from './analysis';
 
 const phrase = z.string().trim().min(1);

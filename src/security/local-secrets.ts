@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { dataDir } from '../config/env';
+import { dataDir } from '~/config/env';
 
 export function localSecret(name: string, create: () => string = () => randomBytes(32).toString('base64url')): string {
   const dir = path.join(dataDir(), 'secrets');

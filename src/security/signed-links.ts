@@ -3,7 +3,7 @@
  * HMAC-SHA256 over the payload and expiry; compared in constant time.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { env } from '../config/env';
+import { env } from '~/config/env';
 import { localSecret } from './local-secrets';
 
 export interface SignedPayload {

@@ -6,7 +6,7 @@
  * on-demand route whose dynamic segment carries an extension (`[id].jpg`) only with the slash.
  * The server rewrites such paths internally instead.
  */
-import { productOgImagePath } from '../site/urls';
+import { productOgImagePath } from '~/site/urls';
 
 export function withRouteSlash(url: string): string {
   const q = url.indexOf('?');

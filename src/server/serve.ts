@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { env } from '../config/env';
+import { env } from '~/config/env';
 import { withRouteSlash } from './api-paths';
 import { compress } from './compression';
 import { securityHeaders } from './security-headers';

@@ -3,8 +3,8 @@
  * statuses as of today in Vietnam (the build date for static pages). A long-running server
  * rebuilds it when the date changes, so on-demand pages never show yesterday's statuses.
  */
-import { getCatalogue } from '../catalogue/astro';
-import { todayInVietnam } from '../catalogue/certificate-status';
+import { getCatalogue } from '~/catalogue/astro';
+import { todayInVietnam } from '~/catalogue/certificate-status';
 import { SiteIndex } from './site-index';
 
 let cached: { asOf: string; index: Promise<SiteIndex> } | undefined;

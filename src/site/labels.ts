@@ -1,5 +1,5 @@
 /** Locale names of the programme's vocabularies as the catalogue pages show them. Pure logic. */
-import type { CertificateStatus } from '../catalogue/certificate-status';
+import type { CertificateStatus } from '~/catalogue/certificate-status';
 import {
   FACILITY_TYPE_NAMES,
   GROUP_NAMES,
@@ -9,9 +9,9 @@ import {
   type Level,
   type ProductGroup,
   type Region,
-} from '../catalogue/programme';
-import { currentProvinceBySlug } from '../catalogue/provinces';
-import type { Locale } from '../i18n/locales';
+} from '~/catalogue/programme';
+import { currentProvinceBySlug } from '~/catalogue/provinces';
+import type { Locale } from '~/i18n/locales';
 import { siteStrings } from './strings';
 import type { BrowseDimension } from './urls';
 

@@ -4,8 +4,8 @@
  * Everything is a single pass or a sort over the data (no per-page scans), so 12,000 products
  * stay cheap. Pure logic, no framework imports.
  */
-import type { Catalogue } from '../catalogue/catalogue';
-import type { CertificateStatus } from '../catalogue/certificate-status';
+import type { Catalogue } from '~/catalogue/catalogue';
+import type { CertificateStatus } from '~/catalogue/certificate-status';
 import {
   LEVEL_RANK,
   PRODUCT_GROUPS,
@@ -13,9 +13,9 @@ import {
   type FacilityType,
   type Level,
   type ProductGroup,
-} from '../catalogue/programme';
-import { CURRENT_PROVINCES, currentProvinceByName, findProvince, type CurrentProvince } from '../catalogue/provinces';
-import type { Certificate, Facility, Product } from '../catalogue/schemas';
+} from '~/catalogue/programme';
+import { CURRENT_PROVINCES, currentProvinceByName, findProvince, type CurrentProvince } from '~/catalogue/provinces';
+import type { Certificate, Facility, Product } from '~/catalogue/schemas';
 import { BROWSE_DIMENSIONS, type BrowseDimension, type BrowseFilter } from './urls';
 
 export const PAGE_SIZE = 24;

@@ -3,7 +3,7 @@
  * both locales of up to SITEMAP_CHUNK pages with hreflang alternates (well under the 50,000
  * URL limit of a sitemap file at any catalogue size). Pure logic.
  */
-import { LOCALES, localePath } from '../i18n/locales';
+import { LOCALES, localePath } from '~/i18n/locales';
 import { browsePages, type SiteIndex } from './site-index';
 import { browsePath, facilityPath, productPath } from './urls';
 

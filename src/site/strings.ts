@@ -1,4 +1,4 @@
-import { defineStrings } from '../i18n/strings';
+import { defineStrings } from '~/i18n/strings';
 
 /** Strings of the catalogue pages (home, browse, product, facility, directory, programme). */
 export const siteStrings = defineStrings({

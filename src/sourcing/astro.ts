@@ -3,12 +3,12 @@
  * per process and day), the process's rate limiter for quotes, the database and the outbox
  * kick. Pure logic stays in the other modules; only this one imports astro:content.
  */
-import { getCatalogue } from '../catalogue/astro';
-import { todayInVietnam } from '../catalogue/certificate-status';
-import { env } from '../config/env';
-import { database } from '../db/client';
-import { kickDelivery } from '../notifications/worker';
-import { RateLimiter } from '../security/rate-limit';
+import { getCatalogue } from '~/catalogue/astro';
+import { todayInVietnam } from '~/catalogue/certificate-status';
+import { env } from '~/config/env';
+import { database } from '~/db/client';
+import { kickDelivery } from '~/notifications/worker';
+import { RateLimiter } from '~/security/rate-limit';
 import { offersBySku, offersOf, type Offer } from './offers';
 import type { QuoteApiDeps } from './quote-api';
 

@@ -1,4 +1,4 @@
-import { defineStrings } from '../i18n/strings';
+import { defineStrings } from '~/i18n/strings';
 
 /**
  * E-mail texts of quote requests. Facilities are written to in Vietnamese; the buyer in the

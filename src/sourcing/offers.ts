@@ -4,11 +4,11 @@
  * Built from the Catalogue (pure data, no framework imports) so the /wholesale/ page, the
  * exports, the quote service and the tests share one definition.
  */
-import type { Catalogue } from '../catalogue/catalogue';
-import type { CertificateStatus } from '../catalogue/certificate-status';
-import { LEVEL_RANK, type Availability, type FacilityType, type Level, type ProductGroup, type Region } from '../catalogue/programme';
-import { currentProvinceByName, findProvince, type CurrentProvince } from '../catalogue/provinces';
-import type { Certificate, Facility, Product, Variant, WholesaleTier } from '../catalogue/schemas';
+import type { Catalogue } from '~/catalogue/catalogue';
+import type { CertificateStatus } from '~/catalogue/certificate-status';
+import { LEVEL_RANK, type Availability, type FacilityType, type Level, type ProductGroup, type Region } from '~/catalogue/programme';
+import { currentProvinceByName, findProvince, type CurrentProvince } from '~/catalogue/provinces';
+import type { Certificate, Facility, Product, Variant, WholesaleTier } from '~/catalogue/schemas';
 
 export interface OfferCertificate {
   id: string;

@@ -6,9 +6,9 @@
  * planQuote.
  */
 import { z } from 'zod';
-import { isoDate } from '../catalogue/schemas';
-import { findProvince } from '../catalogue/provinces';
-import { LOCALES } from '../i18n/locales';
+import { isoDate } from '~/catalogue/schemas';
+import { findProvince } from '~/catalogue/provinces';
+import { LOCALES } from '~/i18n/locales';
 import { MAX_BASKET_LINES, MAX_QUANTITY } from './basket-items';
 import { checkTaxCode } from './tax-code';
 

@@ -6,9 +6,9 @@
  */
 import { randomInt } from 'node:crypto';
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import type { Database } from '../db/client';
-import { pickText } from '../i18n/locales';
-import { enqueueMessage } from '../notifications/outbox';
+import type { Database } from '~/db/client';
+import { pickText } from '~/i18n/locales';
+import { enqueueMessage } from '~/notifications/outbox';
 import { quoteRequestItems, quoteRequests, quotes, type QuoteRequestItemRow, type QuoteRequestRow, type QuoteRow } from './db-schema';
 import type { QuoteRequestInput } from './quote-input';
 import type { PlannedRequest } from './quote-plan';

@@ -3,9 +3,9 @@
  * links and the export links share them), and the filtering, sorting and paging of offers.
  */
 import { z } from 'zod';
-import { LEVEL_RANK, LEVELS, PRODUCT_GROUPS, REGIONS } from '../catalogue/programme';
-import { CURRENT_PROVINCES } from '../catalogue/provinces';
-import { foldForMatch } from '../text/vietnamese';
+import { LEVEL_RANK, LEVELS, PRODUCT_GROUPS, REGIONS } from '~/catalogue/programme';
+import { CURRENT_PROVINCES } from '~/catalogue/provinces';
+import { foldForMatch } from '~/text/vietnamese';
 import { offerLeadDays, type Offer } from './offers';
 import { lowestUnitPrice } from './tier-pricing';
 

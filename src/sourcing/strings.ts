@@ -1,4 +1,4 @@
-import { defineStrings } from '../i18n/strings';
+import { defineStrings } from '~/i18n/strings';
 
 /** UI strings of sourcing: the /wholesale/ page, the quote basket, quote status and answer pages, exports. */
 export const sourcingStrings = defineStrings({

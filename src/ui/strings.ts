@@ -1,4 +1,4 @@
-import { defineStrings } from '../i18n/strings';
+import { defineStrings } from '~/i18n/strings';
 
 /** Strings of the shared page chrome (header, footer, notices). */
 export const uiStrings = defineStrings({

@@ -9,8 +9,8 @@
  * purpose: a person or an operator can see what it claims without any tool.
  */
 import { sign, verify, type KeyObject } from 'node:crypto';
-import type { Level } from '../catalogue/programme';
-import type { Certificate } from '../catalogue/schemas';
+import type { Level } from '~/catalogue/programme';
+import type { Certificate } from '~/catalogue/schemas';
 
 export const BADGE_CODE_VERSION = 'b1';
 

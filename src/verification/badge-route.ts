@@ -6,8 +6,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { APIRoute } from 'astro';
-import { env } from '../config/env';
-import { localeFromParam, type Locale } from '../i18n/locales';
+import { env } from '~/config/env';
+import { localeFromParam, type Locale } from '~/i18n/locales';
 import { signBadgeCode } from './badge-code';
 import { badgePng } from './badge-png';
 import { badgeSvg, type BadgeInput } from './badge-svg';

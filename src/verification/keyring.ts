@@ -9,8 +9,8 @@
  * keys; the server and `npm run` tools agree because they read the same variables and DATA_DIR.
  */
 import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
-import { env } from '../config/env';
-import { localSecret } from '../security/local-secrets';
+import { env } from '~/config/env';
+import { localSecret } from '~/security/local-secrets';
 import { KEY_ID_PATTERN, type BadgeSigner } from './badge-code';
 
 export interface VerifyingKey {

@@ -12,8 +12,8 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { z } from 'zod';
-import { Catalogue } from '../catalogue/catalogue';
-import { revocationSchema, type Revocation } from '../catalogue/schemas';
+import { Catalogue } from '~/catalogue/catalogue';
+import { revocationSchema, type Revocation } from '~/catalogue/schemas';
 
 /** Only the fields this needs, so an unrelated problem elsewhere in a record does not hide a revocation. */
 const revocationsFile = z.array(z.object({ id: z.string(), revocation: revocationSchema.optional() }).passthrough());

@@ -3,8 +3,8 @@
  * code): replaces the build-time verdict with the live one from GET /api/verify, and when the
  * page was opened from a badge (?c=…) checks the badge's signed code too.
  */
-import { formatDate } from '../i18n/format';
-import { LOCALE_TAGS, type Locale } from '../i18n/locales';
+import { formatDate } from '~/i18n/format';
+import { LOCALE_TAGS, type Locale } from '~/i18n/locales';
 import type { VerificationRecord } from './record';
 import { badgeOutcomeFromResponse, describeBadge, describeVerdict, TONE_ICONS } from './verdict';
 import { verdictStrings } from './verdict-strings';

@@ -4,10 +4,10 @@
  * and language, then served from memory; caches may keep it five minutes.
  */
 import type { APIRoute } from 'astro';
-import type { Catalogue } from '../catalogue/catalogue';
-import { todayInVietnam } from '../catalogue/certificate-status';
-import { env } from '../config/env';
-import type { Locale } from '../i18n/locales';
+import type { Catalogue } from '~/catalogue/catalogue';
+import { todayInVietnam } from '~/catalogue/certificate-status';
+import { env } from '~/config/env';
+import type { Locale } from '~/i18n/locales';
 import { registerCsv, registerJson, registerRows } from './register';
 import { liveCatalogue } from './server';
 

@@ -3,9 +3,9 @@
  * The route and the page only wire the server's catalogue, keys, store and client address in.
  */
 import type { KeyObject } from 'node:crypto';
-import type { Catalogue } from '../catalogue/catalogue';
-import { json, parseJsonBody, rateLimited } from '../http/json';
-import type { RateLimiter } from '../security/rate-limit';
+import type { Catalogue } from '~/catalogue/catalogue';
+import { json, parseJsonBody, rateLimited } from '~/http/json';
+import type { RateLimiter } from '~/security/rate-limit';
 import { REPORT_RATE, reportRateKey, reportSchema, submitReport, type ReportField, type ReportInput, type ReportStore } from './reports';
 
 export interface ReportDeps {

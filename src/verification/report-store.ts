@@ -1,5 +1,5 @@
 /** Counterfeit reports in the database (PGlite or PostgreSQL through drizzle). */
-import type { Database } from '../db/client';
+import type { Database } from '~/db/client';
 import { counterfeitReports } from './db-schema';
 import type { ReportStore } from './reports';
 

@@ -5,9 +5,9 @@
  */
 import type { KeyObject } from 'node:crypto';
 import { z } from 'zod';
-import type { Catalogue } from '../catalogue/catalogue';
-import { LOCALES } from '../i18n/locales';
-import { RateLimiter, type RateLimitRule } from '../security/rate-limit';
+import type { Catalogue } from '~/catalogue/catalogue';
+import { LOCALES } from '~/i18n/locales';
+import { RateLimiter, type RateLimitRule } from '~/security/rate-limit';
 import type { ReportOutcome } from './db-schema';
 import { MAX_CODE_LENGTH } from './lookup';
 import { resolveCode } from './resolve';

@@ -3,8 +3,8 @@
  * catalogue and the verifying keys are passed in.
  */
 import type { KeyObject } from 'node:crypto';
-import type { Catalogue } from '../catalogue/catalogue';
-import type { Certificate } from '../catalogue/schemas';
+import type { Catalogue } from '~/catalogue/catalogue';
+import type { Certificate } from '~/catalogue/schemas';
 import { claimsMatch, verifyBadgeCode, type BadgeClaims } from './badge-code';
 import { CertificateLookup, classifyCode } from './lookup';
 

@@ -2,8 +2,8 @@
  * Recording a revocation in the register (`npm run revoke`): pure, so the CLI only reads
  * arguments and files. The certificate may be named by id or printed number.
  */
-import type { Certificate } from '../catalogue/schemas';
-import { revocationSchema, type Revocation } from '../catalogue/schemas';
+import type { Certificate } from '~/catalogue/schemas';
+import { revocationSchema, type Revocation } from '~/catalogue/schemas';
 import { CertificateLookup } from './lookup';
 
 export interface RevokeRequest {

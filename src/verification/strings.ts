@@ -1,5 +1,5 @@
 /** UI strings of the verification pages, the badge kit and the open register. */
-import { defineStrings } from '../i18n/strings';
+import { defineStrings } from '~/i18n/strings';
 
 export const verifyStrings = defineStrings({
   vi: {

@@ -2,7 +2,7 @@
  * The sentences of a verdict. Kept apart from the page strings (strings.ts) because the
  * live-status script ships them to the browser: this table stays small.
  */
-import { defineStrings } from '../i18n/strings';
+import { defineStrings } from '~/i18n/strings';
 
 export const verdictStrings = defineStrings({
   vi: {

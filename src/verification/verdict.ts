@@ -3,9 +3,9 @@
  * rests on, and for a superseded certificate the link to the newer one. Used by the static
  * pages and by the live-status script in the browser (so: pure, small imports only).
  */
-import { LEVEL_NAMES } from '../catalogue/programme';
-import { formatDate } from '../i18n/format';
-import { localePath, type Locale } from '../i18n/locales';
+import { LEVEL_NAMES } from '~/catalogue/programme';
+import { formatDate } from '~/i18n/format';
+import { localePath, type Locale } from '~/i18n/locales';
 import type { BadgeClaims } from './badge-code';
 import type { Verdict } from './record';
 import { verdictStrings } from './verdict-strings';

@@ -10,8 +10,8 @@
  */
 import type { KeyObject } from 'node:crypto';
 import { z } from 'zod';
-import type { Catalogue } from '../catalogue/catalogue';
-import { apiError, json, parseQuery } from '../http/json';
+import type { Catalogue } from '~/catalogue/catalogue';
+import { apiError, json, parseQuery } from '~/http/json';
 import { MAX_CODE_LENGTH } from './lookup';
 import { verificationRecord } from './record';
 import { resolveCode } from './resolve';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { certificateStatus, defaultValidUntil, supersedes } from '../../src/catalogue/certificate-status';
-import type { Certificate } from '../../src/catalogue/schemas';
+import { certificateStatus, defaultValidUntil, supersedes } from '~/catalogue/certificate-status';
+import type { Certificate } from '~/catalogue/schemas';
 
 function cert(overrides: Partial<Certificate> & Pick<Certificate, 'id' | 'level' | 'year'>): Certificate {
   return {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { afterAll, describe, expect, it } from 'vitest';
-import { dataStoreAsJson } from '../../src/catalogue/data-store-module';
+import { dataStoreAsJson } from '~/catalogue/data-store-module';
 
 type Setup = NonNullable<AstroIntegration['hooks']['astro:config:setup']>;
 interface LoadHook {

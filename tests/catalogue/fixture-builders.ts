@@ -2,8 +2,8 @@
  * Builders for hand-made test catalogues: each fills the fields a test does not care about with
  * valid defaults, so a fixture line says only what matters to it.
  */
-import { Catalogue, type CatalogueData } from '../../src/catalogue/catalogue';
-import type { Certificate, Facility, Product } from '../../src/catalogue/schemas';
+import { Catalogue, type CatalogueData } from '~/catalogue/catalogue';
+import type { Certificate, Facility, Product } from '~/catalogue/schemas';
 
 export const facility = (id: string, name: string, province: string, extra: Partial<Facility> = {}): Facility => ({
   id,

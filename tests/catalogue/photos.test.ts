@@ -3,9 +3,9 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CatalogueData } from '../../src/catalogue/catalogue';
-import { ensurePhotos, motifFor, photoJobs, photoSvg, PHOTO_HEIGHT, PHOTO_WIDTH } from '../../src/catalogue/photos';
-import { writeSample } from '../../src/catalogue/sample/index';
+import type { CatalogueData } from '~/catalogue/catalogue';
+import { ensurePhotos, motifFor, photoJobs, photoSvg, PHOTO_HEIGHT, PHOTO_WIDTH } from '~/catalogue/photos';
+import { writeSample } from '~/catalogue/sample/index';
 import { removeDir, tempDir } from './import/helpers';
 
 let dir: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CURRENT_PROVINCES, FORMER_PROVINCES, findProvince } from '../../src/catalogue/provinces';
+import { CURRENT_PROVINCES, FORMER_PROVINCES, findProvince } from '~/catalogue/provinces';
 
 describe('provinces', () => {
   it('has 34 current and 63 former provinces', () => {

@@ -6,7 +6,7 @@ import {
   listingSchema,
   productSchema,
   variantSchema,
-} from '../../src/catalogue/schemas';
+} from '~/catalogue/schemas';
 
 const facility = {
   id: 'gom-su-bat-trang-ha-noi',

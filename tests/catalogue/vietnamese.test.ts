@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compactKey, foldDiacritics, foldForMatch, slugify } from '../../src/text/vietnamese';
+import { compactKey, foldDiacritics, foldForMatch, slugify } from '~/text/vietnamese';
 
 /** Every vowel with its six tones (none, huyền, sắc, hỏi, ngã, nặng), lower case. */
 const VOWELS: Record<string, string[]> = {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { submitCheckout } from '../../src/commerce/checkout-page';
-import { orders } from '../../src/commerce/db-schema';
-import { PLACEMENT_RULE } from '../../src/commerce/orders-api';
-import { RateLimiter } from '../../src/security/rate-limit';
+import { submitCheckout } from '~/commerce/checkout-page';
+import { orders } from '~/commerce/db-schema';
+import { PLACEMENT_RULE } from '~/commerce/orders-api';
+import { RateLimiter } from '~/security/rate-limit';
 import { testEngines } from '../notifications/test-databases';
 import { useCommerceDatabase } from './test-database';
 import { useTestEnv } from './test-env';

@@ -2,9 +2,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
-import { openDatabase, type DatabaseHandle } from '../../src/db/client';
-import * as commerce from '../../src/commerce/db-schema';
-import { outboxMessages } from '../../src/notifications/db-schema';
+import { openDatabase, type DatabaseHandle } from '~/db/client';
+import * as commerce from '~/commerce/db-schema';
+import { outboxMessages } from '~/notifications/db-schema';
 
 const tables: PgTable[] = [
   commerce.orders, commerce.shipments, commerce.orderItems, commerce.payments, commerce.webhookEvents,

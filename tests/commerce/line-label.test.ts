@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lineLabel, variantLabel } from '../../src/commerce/line-label';
+import { lineLabel, variantLabel } from '~/commerce/line-label';
 
 describe('order line labels', () => {
   it('names each part once', () => {

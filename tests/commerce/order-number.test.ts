@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { newOrderNumber, ORDER_ALPHABET, ORDER_NUMBER_PATTERN, parseOrderNumber } from '../../src/commerce/order-number';
-import { normaliseMobile } from '../../src/commerce/phone';
+import { newOrderNumber, ORDER_ALPHABET, ORDER_NUMBER_PATTERN, parseOrderNumber } from '~/commerce/order-number';
+import { normaliseMobile } from '~/commerce/phone';
 
 describe('order numbers', () => {
   it('dates the number in Vietnam time (UTC+7)', () => {

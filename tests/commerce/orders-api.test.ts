@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { orders } from '../../src/commerce/db-schema';
-import { handleCreateOrder, handleOrderStatus, handleProduct, PLACEMENT_RULE } from '../../src/commerce/orders-api';
-import { RateLimiter } from '../../src/security/rate-limit';
+import { orders } from '~/commerce/db-schema';
+import { handleCreateOrder, handleOrderStatus, handleProduct, PLACEMENT_RULE } from '~/commerce/orders-api';
+import { RateLimiter } from '~/security/rate-limit';
 import { testEngines } from '../notifications/test-databases';
 import { useCommerceDatabase } from './test-database';
 import { useTestEnv } from './test-env';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { orderRequestSchema } from '../../src/commerce/order-input';
-import { priceOrder, shippingFee, unitPriceFor } from '../../src/commerce/pricing';
+import { orderRequestSchema } from '~/commerce/order-input';
+import { priceOrder, shippingFee, unitPriceFor } from '~/commerce/pricing';
 import { fixtureCatalogue, orderRequest, SHIPPING } from './fixtures';
 
 const catalogue = fixtureCatalogue();

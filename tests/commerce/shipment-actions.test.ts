@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { facilityLink, readShipmentToken, shipmentToken } from '../../src/commerce/order-links';
-import { placeOrder } from '../../src/commerce/orders-service';
-import { loadOrder } from '../../src/commerce/order-view';
-import { applyShipmentAction } from '../../src/commerce/shipment-actions';
-import { remainingStock } from '../../src/commerce/stock';
-import { listOutbox } from '../../src/notifications/outbox';
+import { facilityLink, readShipmentToken, shipmentToken } from '~/commerce/order-links';
+import { placeOrder } from '~/commerce/orders-service';
+import { loadOrder } from '~/commerce/order-view';
+import { applyShipmentAction } from '~/commerce/shipment-actions';
+import { remainingStock } from '~/commerce/stock';
+import { listOutbox } from '~/notifications/outbox';
 import { testEngines } from '../notifications/test-databases';
 import { orderRequest } from './fixtures';
 import { useCommerceDatabase } from './test-database';

@@ -5,8 +5,8 @@
  */
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { sql } from 'drizzle-orm';
-import type { Database, DatabaseHandle } from '../../src/db/client';
-import type { OrderContext } from '../../src/commerce/orders-service';
+import type { Database, DatabaseHandle } from '~/db/client';
+import type { OrderContext } from '~/commerce/orders-service';
 import type { TestEngine } from '../notifications/test-databases';
 import { fixtureCatalogue, SHIPPING } from './fixtures';
 

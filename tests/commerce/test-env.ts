@@ -2,7 +2,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { resetEnvCache } from '../../src/config/env';
+import { resetEnvCache } from '~/config/env';
 
 export function useTestEnv(extra: Record<string, string> = {}): void {
   process.env.DATA_DIR = mkdtempSync(path.join(tmpdir(), 'commerce-'));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { crc16CcittFalse, tlv, vietQrPayload } from '../../src/commerce/vietqr';
+import { crc16CcittFalse, tlv, vietQrPayload } from '~/commerce/vietqr';
 
 /**
  * Published payloads, reproduced byte for byte:

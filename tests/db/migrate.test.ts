@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { describe, expect, it } from 'vitest';
-import { listMigrations, runMigrations, type SqlRunner } from '../../src/db/migrate';
+import { listMigrations, runMigrations, type SqlRunner } from '~/db/migrate';
 
 function runnerFor(db: PGlite): SqlRunner {
   return {

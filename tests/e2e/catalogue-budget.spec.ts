@@ -5,8 +5,8 @@
  */
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { gzipSync } from 'node:zlib';
-import { localePath } from '../../src/i18n/locales';
-import { inlineScripts } from '../../src/server/csp';
+import { localePath } from '~/i18n/locales';
+import { inlineScripts } from '~/server/csp';
 import { catalogueExamples } from './catalogue-examples';
 
 const BUDGET_BYTES = 30 * 1024;

@@ -6,9 +6,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import sharp from 'sharp';
-import { GROUP_NAMES, type ProductGroup } from '../../src/catalogue/programme';
-import { localePath } from '../../src/i18n/locales';
-import { productPath } from '../../src/site/urls';
+import { GROUP_NAMES, type ProductGroup } from '~/catalogue/programme';
+import { localePath } from '~/i18n/locales';
+import { productPath } from '~/site/urls';
 import { catalogueExamples, type CatalogueExamples } from './catalogue-examples';
 
 const examples: CatalogueExamples = catalogueExamples();

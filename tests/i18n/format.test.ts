@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatNumber, formatVnd } from '../../src/i18n/format';
-import { localeFromParam, localePath, localeOfPath, pickText, stripLocale } from '../../src/i18n/locales';
-import { defineStrings } from '../../src/i18n/strings';
+import { formatDate, formatNumber, formatVnd } from '~/i18n/format';
+import { localeFromParam, localePath, localeOfPath, pickText, stripLocale } from '~/i18n/locales';
+import { defineStrings } from '~/i18n/strings';
 
 describe('vi-VN formats', () => {
   it('formats VND with dots and no decimals', () => {

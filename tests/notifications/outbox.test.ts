@@ -3,11 +3,11 @@ import { sql } from 'drizzle-orm';
 import { mkdtemp, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { DatabaseHandle } from '../../src/db/client';
-import { deliverPending, enqueueMessage, listOutbox } from '../../src/notifications/outbox';
-import { MAX_ATTEMPTS, retryDelayMs } from '../../src/notifications/retry';
-import { fileTransport, readMailbox, type MailTransport, type OutgoingMail } from '../../src/notifications/transport';
-import { outboxMessages } from '../../src/notifications/db-schema';
+import type { DatabaseHandle } from '~/db/client';
+import { deliverPending, enqueueMessage, listOutbox } from '~/notifications/outbox';
+import { MAX_ATTEMPTS, retryDelayMs } from '~/notifications/retry';
+import { fileTransport, readMailbox, type MailTransport, type OutgoingMail } from '~/notifications/transport';
+import { outboxMessages } from '~/notifications/db-schema';
 import { testEngines } from './test-databases';
 
 function recordingTransport(failTimes = 0): MailTransport & { sent: OutgoingMail[] } {

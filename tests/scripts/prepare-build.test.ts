@@ -2,9 +2,9 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readCatalogueData } from '../../src/catalogue/content-files';
-import { photoJobs } from '../../src/catalogue/photos';
-import { writeSample } from '../../src/catalogue/sample/index';
+import { readCatalogueData } from '~/catalogue/content-files';
+import { photoJobs } from '~/catalogue/photos';
+import { writeSample } from '~/catalogue/sample/index';
 import { removeDir, tempDir } from '../catalogue/import/helpers';
 import { runScript } from './cli';
 

@@ -3,9 +3,9 @@
  * (embedded.test.ts always; meilisearch.test.ts when MEILISEARCH_URL is set).
  */
 import { beforeAll, expect, it } from 'vitest';
-import { foldForMatch } from '../../src/text/vietnamese';
-import { nameSortKey } from '../../src/search/analysis';
-import { FACET_FIELDS, type SearchEngine, type SearchFilters, type SearchQuery, type SearchResult } from '../../src/search/types';
+import { foldForMatch } from '~/text/vietnamese';
+import { nameSortKey } from '~/search/analysis';
+import { FACET_FIELDS, type SearchEngine, type SearchFilters, type SearchQuery, type SearchResult } from '~/search/types';
 import { FIXTURE_PRODUCT_COUNT, fixtureDocuments } from './fixture';
 
 const query = (q: string, rest: Partial<SearchQuery> = {}): SearchQuery => ({

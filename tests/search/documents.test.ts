@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { nameSortKey, typoBudget } from '../../src/search/analysis';
-import { synonymsOf } from '../../src/search/synonyms';
+import { nameSortKey, typoBudget } from '~/search/analysis';
+import { synonymsOf } from '~/search/synonyms';
 import { fixtureDocuments } from './fixture';
 
 const doc = (id: string) => fixtureDocuments.find((d) => d.id === id)!;

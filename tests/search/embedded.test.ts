@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EmbeddedSearchEngine } from '../../src/search/embedded';
-import type { SearchQuery } from '../../src/search/types';
+import { EmbeddedSearchEngine } from '~/search/embedded';
+import type { SearchQuery } from '~/search/types';
 import { searchContract } from './contract-suite';
 import { fixtureDocuments } from './fixture';
 

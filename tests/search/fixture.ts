@@ -5,8 +5,8 @@
  * regional one, Title Case names, products without a listing.
  * Everything goes through the real zod schemas, so the fixture is valid catalogue data.
  */
-import { Catalogue } from '../../src/catalogue/catalogue';
-import type { Level, ProductGroup, Region } from '../../src/catalogue/programme';
+import { Catalogue } from '~/catalogue/catalogue';
+import type { Level, ProductGroup, Region } from '~/catalogue/programme';
 import {
   certificateSchema,
   facilitySchema,
@@ -16,8 +16,8 @@ import {
   type Facility,
   type Listing,
   type Product,
-} from '../../src/catalogue/schemas';
-import { buildSearchDocuments, type SearchDocument } from '../../src/search/documents';
+} from '~/catalogue/schemas';
+import { buildSearchDocuments, type SearchDocument } from '~/search/documents';
 
 /** Statuses are computed as of this date (certificates of 2021 and 2022 have expired). */
 export const FIXTURE_DATE = '2026-06-01';

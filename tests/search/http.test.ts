@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { EmbeddedSearchEngine } from '../../src/search/embedded';
-import { searchApiResponse } from '../../src/search/http';
-import type { SearchEngine } from '../../src/search/types';
+import { EmbeddedSearchEngine } from '~/search/embedded';
+import { searchApiResponse } from '~/search/http';
+import type { SearchEngine } from '~/search/types';
 import { fixtureDocuments } from './fixture';
 
 const engine = new EmbeddedSearchEngine(fixtureDocuments);

@@ -5,8 +5,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { meilisearchClient } from '../../src/search/meilisearch';
-import { reindex } from '../../src/search/meilisearch-sync';
+import { meilisearchClient } from '~/search/meilisearch';
+import { reindex } from '~/search/meilisearch-sync';
 import { fixtureDocuments } from './fixture';
 
 interface Fake {

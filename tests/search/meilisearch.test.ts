@@ -4,8 +4,8 @@
  * (settings, batches, swap) and deletes it afterwards.
  */
 import { afterAll, describe } from 'vitest';
-import { MeilisearchEngine, meilisearchClient } from '../../src/search/meilisearch';
-import { reindex } from '../../src/search/meilisearch-sync';
+import { MeilisearchEngine, meilisearchClient } from '~/search/meilisearch';
+import { reindex } from '~/search/meilisearch-sync';
 import { searchContract } from './contract-suite';
 import { fixtureDocuments } from './fixture';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EmbeddedSearchEngine } from '../../src/search/embedded';
-import { activeFilterCount, facetOptions, searchPageModel, searchPagePath } from '../../src/search/page';
+import { EmbeddedSearchEngine } from '~/search/embedded';
+import { activeFilterCount, facetOptions, searchPageModel, searchPagePath } from '~/search/page';
 import { fixtureDocuments } from './fixture';
 
 const engine = new EmbeddedSearchEngine(fixtureDocuments);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientAddress, RateLimiter } from '../../src/security/rate-limit';
+import { clientAddress, RateLimiter } from '~/security/rate-limit';
 
 describe('RateLimiter', () => {
   it('allows up to the limit per window and per key, then again in the next window', () => {

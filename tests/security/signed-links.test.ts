@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { signToken, verifyToken } from '../../src/security/signed-links';
+import { signToken, verifyToken } from '~/security/signed-links';
 
 const key = 'k'.repeat(40);
 const exp = Math.floor(Date.UTC(2030, 0, 1) / 1000);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { withRouteSlash } from '../../src/server/api-paths';
+import { withRouteSlash } from '~/server/api-paths';
 
 describe('contract paths without a trailing slash', () => {
   it('are rewritten to the slashed API route, keeping the query', () => {

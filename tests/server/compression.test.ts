@@ -2,7 +2,7 @@ import { createServer, get, type IncomingHttpHeaders, type Server } from 'node:h
 import type { AddressInfo } from 'node:net';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compress, isPrivateResponse } from '../../src/server/compression';
+import { compress, isPrivateResponse } from '~/server/compression';
 
 const page = `<!doctype html><html><body>${'<p>Nước mắm Phú Quốc</p>'.repeat(200)}</body></html>`;
 let server: Server;

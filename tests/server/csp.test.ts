@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, inlineScripts, scriptHash } from '../../src/server/csp';
+import { contentSecurityPolicy, inlineScripts, scriptHash } from '~/server/csp';
 
 describe('CSP', () => {
   it('finds inline scripts but not external scripts or JSON-LD', () => {

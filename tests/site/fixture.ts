@@ -1,6 +1,6 @@
 /** A small hand-made catalogue for the catalogue-site tests: every case the pages must handle. */
-import type { Catalogue } from '../../src/catalogue/catalogue';
-import type { Certificate, Facility, Listing, Product } from '../../src/catalogue/schemas';
+import type { Catalogue } from '~/catalogue/catalogue';
+import type { Certificate, Facility, Listing, Product } from '~/catalogue/schemas';
 import { catalogueOf, certificate as cert, facility, product } from '../catalogue/fixture-builders';
 
 export const facilities: Facility[] = [

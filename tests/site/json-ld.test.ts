@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { breadcrumbJsonLd, facilityJsonLd, jsonLdScript, productJsonLd } from '../../src/site/json-ld';
-import { SiteIndex } from '../../src/site/site-index';
+import { breadcrumbJsonLd, facilityJsonLd, jsonLdScript, productJsonLd } from '~/site/json-ld';
+import { SiteIndex } from '~/site/site-index';
 import { AS_OF, fixtureCatalogue } from './fixture';
 
 const index = new SiteIndex(fixtureCatalogue(), AS_OF);

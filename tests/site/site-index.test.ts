@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { browsePages, filterFacilities, pageCount, pageOf, SiteIndex } from '../../src/site/site-index';
+import { browsePages, filterFacilities, pageCount, pageOf, SiteIndex } from '~/site/site-index';
 import { AS_OF, fixtureCatalogue } from './fixture';
 
 const index = new SiteIndex(fixtureCatalogue(), AS_OF);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { barChartLayout } from '../../src/site/charts';
-import { SiteIndex } from '../../src/site/site-index';
-import { programmeStats } from '../../src/site/stats';
+import { barChartLayout } from '~/site/charts';
+import { SiteIndex } from '~/site/site-index';
+import { programmeStats } from '~/site/stats';
 import { AS_OF, fixtureCatalogue } from './fixture';
 
 describe('programmeStats', () => {

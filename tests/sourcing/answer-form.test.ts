@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAnswerForm } from '../../src/sourcing/answer-form';
+import { parseAnswerForm } from '~/sourcing/answer-form';
 
 const form = (entries: Record<string, string>) => {
   const f = new FormData();

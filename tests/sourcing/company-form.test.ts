@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_COMPANY_FORM, mapServerFields, validateCompanyForm } from '../../src/sourcing/company-form';
+import { EMPTY_COMPANY_FORM, mapServerFields, validateCompanyForm } from '~/sourcing/company-form';
 
 const good = {
   ...EMPTY_COMPANY_FORM,

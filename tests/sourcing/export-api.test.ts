@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { handleExport } from '../../src/sourcing/export-api';
-import { buildOffers, offersBySku } from '../../src/sourcing/offers';
+import { handleExport } from '~/sourcing/export-api';
+import { buildOffers, offersBySku } from '~/sourcing/offers';
 import { AS_OF, fixtureCatalogue } from './fixtures';
 
 const offers = buildOffers(fixtureCatalogue(), AS_OF);

@@ -1,11 +1,11 @@
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { formatBasketParam, parseBasketParam } from '../../src/sourcing/basket-items';
-import { toCsv, toXlsx } from '../../src/sourcing/export-files';
-import { BASKET_COLUMN_KEYS, OFFER_COLUMN_KEYS, basketTable, offersTable } from '../../src/sourcing/export-table';
-import { buildOffers, offersBySku } from '../../src/sourcing/offers';
-import { filterOffers } from '../../src/sourcing/sourcing-query';
+import { formatBasketParam, parseBasketParam } from '~/sourcing/basket-items';
+import { toCsv, toXlsx } from '~/sourcing/export-files';
+import { BASKET_COLUMN_KEYS, OFFER_COLUMN_KEYS, basketTable, offersTable } from '~/sourcing/export-table';
+import { buildOffers, offersBySku } from '~/sourcing/offers';
+import { filterOffers } from '~/sourcing/sourcing-query';
 import { AS_OF, fixtureCatalogue } from './fixtures';
 
 const offers = filterOffers(buildOffers(fixtureCatalogue(), AS_OF), {});

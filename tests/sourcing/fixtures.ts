@@ -1,6 +1,6 @@
 /** A small catalogue with known terms for the sourcing tests. */
-import type { Catalogue } from '../../src/catalogue/catalogue';
-import type { Certificate, Facility, Listing, Product } from '../../src/catalogue/schemas';
+import type { Catalogue } from '~/catalogue/catalogue';
+import type { Certificate, Facility, Listing, Product } from '~/catalogue/schemas';
 import { catalogueOf, certificate, facility, product } from '../catalogue/fixture-builders';
 
 export const AS_OF = '2025-06-15';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildOffers, offersBySku } from '../../src/sourcing/offers';
-import { planQuote } from '../../src/sourcing/quote-plan';
+import { buildOffers, offersBySku } from '~/sourcing/offers';
+import { planQuote } from '~/sourcing/quote-plan';
 import { AS_OF, fixtureCatalogue } from './fixtures';
 
 const offers = offersBySku(buildOffers(fixtureCatalogue(), AS_OF));

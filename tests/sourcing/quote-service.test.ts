@@ -5,15 +5,15 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { resetEnvCache } from '../../src/config/env';
-import type { DatabaseHandle } from '../../src/db/client';
-import { listOutbox } from '../../src/notifications/outbox';
-import { signToken } from '../../src/security/signed-links';
-import { RateLimiter } from '../../src/security/rate-limit';
-import { buildOffers, offersBySku } from '../../src/sourcing/offers';
-import { QUOTE_LIMITS, handleCreateQuote, handleGetQuote, type QuoteApiDeps } from '../../src/sourcing/quote-api';
-import { checkAnswerToken } from '../../src/sourcing/quote-links';
-import { answerFacilityRequest, loadFacilityRequest } from '../../src/sourcing/quote-service';
+import { resetEnvCache } from '~/config/env';
+import type { DatabaseHandle } from '~/db/client';
+import { listOutbox } from '~/notifications/outbox';
+import { signToken } from '~/security/signed-links';
+import { RateLimiter } from '~/security/rate-limit';
+import { buildOffers, offersBySku } from '~/sourcing/offers';
+import { QUOTE_LIMITS, handleCreateQuote, handleGetQuote, type QuoteApiDeps } from '~/sourcing/quote-api';
+import { checkAnswerToken } from '~/sourcing/quote-links';
+import { answerFacilityRequest, loadFacilityRequest } from '~/sourcing/quote-service';
 import { testEngines } from '../notifications/test-databases';
 import { AS_OF, fixtureCatalogue } from './fixtures';
 

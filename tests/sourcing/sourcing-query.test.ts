@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildOffers, headlineCertificate, offerLeadDays } from '../../src/sourcing/offers';
-import { filterOffers, paginate, parseSourcingQuery, sourcingSearchParams } from '../../src/sourcing/sourcing-query';
+import { buildOffers, headlineCertificate, offerLeadDays } from '~/sourcing/offers';
+import { filterOffers, paginate, parseSourcingQuery, sourcingSearchParams } from '~/sourcing/sourcing-query';
 import { AS_OF, fixtureCatalogue } from './fixtures';
 
 const catalogue = fixtureCatalogue();

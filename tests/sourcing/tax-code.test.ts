@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkTaxCode, taxCodeCheckDigit } from '../../src/sourcing/tax-code';
+import { checkTaxCode, taxCodeCheckDigit } from '~/sourcing/tax-code';
 
 const WEIGHTS = [31, 29, 23, 19, 17, 13, 7, 5, 3];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { indicativeLine, lowestUnitPrice, meetsMinimum, tierFor, unitPriceFor } from '../../src/sourcing/tier-pricing';
+import { indicativeLine, lowestUnitPrice, meetsMinimum, tierFor, unitPriceFor } from '~/sourcing/tier-pricing';
 
 const variant = {
   price: 450_000,

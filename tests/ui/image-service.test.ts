@@ -3,9 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import photoService, { photoEncodingOf } from '../../src/ui/image-service';
-import { encodePhoto } from '../../src/ui/photo-encoding';
-import { prefetchPhoto } from '../../src/ui/photo-prefetch';
+import photoService, { photoEncodingOf } from '~/ui/image-service';
+import { encodePhoto } from '~/ui/photo-encoding';
+import { prefetchPhoto } from '~/ui/photo-prefetch';
 import { samplePhoto } from './photo-fixtures';
 
 const config = { service: { entrypoint: './src/ui/image-service.ts', config: { assetsCacheDir: '/nonexistent' } }, domains: [], remotePatterns: [] };

@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { encodePhoto, isPhotoFormat, PHOTO_ENCODER, PHOTO_QUALITY } from '../../src/ui/photo-encoding';
+import { encodePhoto, isPhotoFormat, PHOTO_ENCODER, PHOTO_QUALITY } from '~/ui/photo-encoding';
 import { samplePhoto } from './photo-fixtures';
 
 let photo: Buffer;

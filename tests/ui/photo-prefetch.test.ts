@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { encodePhoto } from '../../src/ui/photo-encoding';
-import { prefetchState, prefetchPhoto, takePrefetched } from '../../src/ui/photo-prefetch';
+import { encodePhoto } from '~/ui/photo-encoding';
+import { prefetchState, prefetchPhoto, takePrefetched } from '~/ui/photo-prefetch';
 import { samplePhoto } from './photo-fixtures';
 
 let dir: string;

@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { claimsMatch, looksLikeBadgeCode, MAX_BADGE_CODE_LENGTH, signBadgeCode, verifyBadgeCode } from '../../src/verification/badge-code';
-import { createKeyring } from '../../src/verification/keyring';
+import { claimsMatch, looksLikeBadgeCode, MAX_BADGE_CODE_LENGTH, signBadgeCode, verifyBadgeCode } from '~/verification/badge-code';
+import { createKeyring } from '~/verification/keyring';
 import { certificate } from './fixtures';
 
 const claims = { id: 'qg-2023-nmpq', level: 'national' as const, year: 2023, validUntil: '2026-12-31' };

@@ -1,9 +1,9 @@
 import QRCode from 'qrcode';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { signBadgeCode } from '../../src/verification/badge-code';
-import { badgePng } from '../../src/verification/badge-png';
-import { badgeSvg, badgeUrl, qrPath } from '../../src/verification/badge-svg';
+import { signBadgeCode } from '~/verification/badge-code';
+import { badgePng } from '~/verification/badge-png';
+import { badgeSvg, badgeUrl, qrPath } from '~/verification/badge-svg';
 import { testKeyring } from './fixtures';
 
 const keyring = testKeyring();

@@ -1,8 +1,8 @@
 /** A small register covering every status, for the verification tests. */
 import { generateKeyPairSync } from 'node:crypto';
-import { Catalogue, type CatalogueData } from '../../src/catalogue/catalogue';
-import type { Certificate } from '../../src/catalogue/schemas';
-import { createKeyring } from '../../src/verification/keyring';
+import { Catalogue, type CatalogueData } from '~/catalogue/catalogue';
+import type { Certificate } from '~/catalogue/schemas';
+import { createKeyring } from '~/verification/keyring';
 
 export const AS_OF = '2025-06-15';
 

@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { resetEnvCache } from '../../src/config/env';
-import { signBadgeCode, verifyBadgeCode } from '../../src/verification/badge-code';
+import { resetEnvCache } from '~/config/env';
+import { signBadgeCode, verifyBadgeCode } from '~/verification/badge-code';
 import {
   generateSigningKey,
   parseSigningKeys,
@@ -13,7 +13,7 @@ import {
   publicKeySet,
   resetKeyringCache,
   serverKeyring,
-} from '../../src/verification/keyring';
+} from '~/verification/keyring';
 
 const claims = { id: 'x-1', level: 'province' as const, year: 2022, validUntil: '2025-12-31' };
 

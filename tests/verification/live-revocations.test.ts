@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LiveRevocations } from '../../src/verification/live-revocations';
+import { LiveRevocations } from '~/verification/live-revocations';
 import { AS_OF, sampleCatalogue, sampleData } from './fixtures';
 
 function setup() {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, registerCsv, registerJson, registerRows } from '../../src/verification/register';
+import { csvCell, registerCsv, registerJson, registerRows } from '~/verification/register';
 import { AS_OF, sampleCatalogue } from './fixtures';
 
 const rows = registerRows(sampleCatalogue(), AS_OF, 'https://cho-cnnt.vn');

@@ -1,12 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { getTableConfig } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type DatabaseHandle } from '../../src/db/client';
-import { RateLimiter } from '../../src/security/rate-limit';
-import { signBadgeCode } from '../../src/verification/badge-code';
-import { counterfeitReports } from '../../src/verification/db-schema';
-import { handleReportForm, handleReportPost, type ReportDeps } from '../../src/verification/report-api';
-import { databaseReportStore } from '../../src/verification/report-store';
+import { openDatabase, type DatabaseHandle } from '~/db/client';
+import { RateLimiter } from '~/security/rate-limit';
+import { signBadgeCode } from '~/verification/badge-code';
+import { counterfeitReports } from '~/verification/db-schema';
+import { handleReportForm, handleReportPost, type ReportDeps } from '~/verification/report-api';
+import { databaseReportStore } from '~/verification/report-store';
 import { sampleCatalogue, testKeyring } from './fixtures';
 
 const keyring = testKeyring();

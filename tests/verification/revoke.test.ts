@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONTENT_FILES, serialiseCollection } from '../../src/catalogue/content-files';
-import { applyRevocation, RevokeError } from '../../src/verification/revoke';
+import { CONTENT_FILES, serialiseCollection } from '~/catalogue/content-files';
+import { applyRevocation, RevokeError } from '~/verification/revoke';
 import { sampleData } from './fixtures';
 
 const certs = sampleData().certificates;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Catalogue } from '../../src/catalogue/catalogue';
-import { verdictOf } from '../../src/verification/record';
-import { describeVerdict } from '../../src/verification/verdict';
+import { Catalogue } from '~/catalogue/catalogue';
+import { verdictOf } from '~/verification/record';
+import { describeVerdict } from '~/verification/verdict';
 import { AS_OF, certificate, sampleCatalogue, sampleData } from './fixtures';
 
 const catalogue = sampleCatalogue();

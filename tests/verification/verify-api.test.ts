@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Catalogue } from '../../src/catalogue/catalogue';
-import { signBadgeCode } from '../../src/verification/badge-code';
-import { handleVerify, type VerifyDeps } from '../../src/verification/verify-api';
+import { Catalogue } from '~/catalogue/catalogue';
+import { signBadgeCode } from '~/verification/badge-code';
+import { handleVerify, type VerifyDeps } from '~/verification/verify-api';
 import { AS_OF, sampleCatalogue, sampleData, testKeyring } from './fixtures';
 
 const keyring = testKeyring();

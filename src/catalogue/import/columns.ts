@@ -3,7 +3,7 @@
  * ignoring case, diacritics, spaces and underscores; the Vietnamese header or the English alias
  * (or one of a few common variants) may be used.
  */
-import { compactKey } from '../../text/vietnamese';
+import { compactKey } from '~/text/vietnamese';
 
 export interface ColumnSpec {
   key: ColumnKey;

@@ -13,8 +13,8 @@ import {
   writeCollections,
   type CollectionItem,
   type CollectionName,
-} from '../content-files';
-import type { CatalogueData } from '../catalogue';
+} from '~/catalogue/content-files';
+import type { CatalogueData } from '~/catalogue/catalogue';
 import { mapHeader } from './columns';
 import { mergeRegistry, type MergeSummary, type Registry } from './merge';
 import { checkRows, formatProblem, type Problem } from './rows';

@@ -4,8 +4,8 @@
  * descriptions and photos (not part of the import format) are never touched. Merging the same
  * rows twice gives the same result, so importing a file twice changes nothing.
  */
-import { defaultValidUntil } from '../certificate-status';
-import { groupBy } from '../group-by';
+import { defaultValidUntil } from '~/catalogue/certificate-status';
+import { groupBy } from '~/catalogue/group-by';
 import {
   certificateSchema,
   facilitySchema,
@@ -13,8 +13,8 @@ import {
   type Certificate,
   type Facility,
   type Product,
-} from '../schemas';
-import { slugify } from '../../text/vietnamese';
+} from '~/catalogue/schemas';
+import { slugify } from '~/text/vietnamese';
 import {
   IdAllocator,
   LEVEL_ID_PREFIX,

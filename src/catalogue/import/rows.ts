@@ -2,8 +2,8 @@
  * Checks every row of an operator's list and turns the valid ones into typed registry rows.
  * Every problem is reported as `FILE:ROW: COLUMN: message`, all rows are checked.
  */
-import { findProvince, type ProvinceMatch } from '../provinces';
-import type { Level, ProductGroup, Region } from '../programme';
+import { findProvince, type ProvinceMatch } from '~/catalogue/provinces';
+import type { Level, ProductGroup, Region } from '~/catalogue/programme';
 import { COLUMNS, mapHeader, type ColumnKey } from './columns';
 import type { Table } from './table';
 import {

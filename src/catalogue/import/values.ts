@@ -3,8 +3,8 @@
  * years and scores in the spellings operators use. Each parser returns a value or a message.
  */
 import { z } from 'zod';
-import { foldForMatch } from '../../text/vietnamese';
-import { FIRST_ROUND_YEAR, type Level, type ProductGroup, type Region } from '../programme';
+import { foldForMatch } from '~/text/vietnamese';
+import { FIRST_ROUND_YEAR, type Level, type ProductGroup, type Region } from '~/catalogue/programme';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 

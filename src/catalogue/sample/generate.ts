@@ -6,13 +6,13 @@
  * Math.random, no clock. The registry goes through the import's merge so the sample follows
  * exactly the identity and id rules an import of the same lists would.
  */
-import type { CatalogueData } from '../catalogue';
-import { mergeRegistry, type RegistryRow } from '../import/index';
-import { coreName, facilityKey, provinceUnit } from '../import/identity';
-import { FIRST_ROUND_YEAR, type FacilityType, type Level, type ProductGroup, type Region } from '../programme';
-import { FORMER_PROVINCES, findProvince } from '../provinces';
-import type { Certificate, Facility, Listing, Product, Variant, WholesaleTier } from '../schemas';
-import { foldForMatch } from '../../text/vietnamese';
+import type { CatalogueData } from '~/catalogue/catalogue';
+import { mergeRegistry, type RegistryRow } from '~/catalogue/import/index';
+import { coreName, facilityKey, provinceUnit } from '~/catalogue/import/identity';
+import { FIRST_ROUND_YEAR, type FacilityType, type Level, type ProductGroup, type Region } from '~/catalogue/programme';
+import { FORMER_PROVINCES, findProvince } from '~/catalogue/provinces';
+import type { Certificate, Facility, Listing, Product, Variant, WholesaleTier } from '~/catalogue/schemas';
+import { foldForMatch } from '~/text/vietnamese';
 import { KINDS, type Kind, type PackTemplate } from './kinds';
 import { BRANDS, COMMUNES, FEMALE, MALE, PLACES, SURNAMES } from './places';
 import { Rng } from './prng';

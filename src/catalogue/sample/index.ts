@@ -1,7 +1,7 @@
 /** Generating and writing the sample catalogue (used by scripts/sample.ts and prepare-build). */
-import type { CatalogueData } from '../catalogue';
-import { writeCollections } from '../content-files';
-import { LEVELS } from '../programme';
+import type { CatalogueData } from '~/catalogue/catalogue';
+import { writeCollections } from '~/catalogue/content-files';
+import { LEVELS } from '~/catalogue/programme';
 import { generateSample, type SampleOptions } from './generate';
 
 export { generateSample, DEFAULT_PRODUCTS, DEFAULT_SEED, type SampleOptions } from './generate';

@@ -2,7 +2,7 @@
  * Kinds of product in the sample, with how they are sold: pack sizes, retail prices (VND, in
  * thousands here), shipping weights, and whether they are made to order.
  */
-import type { ProductGroup } from '../programme';
+import type { ProductGroup } from '~/catalogue/programme';
 
 export interface PackTemplate {
   vi: string;

@@ -4,8 +4,8 @@
  * always lists the keys the server actually verifies with.
  */
 import type { APIRoute } from 'astro';
-import { json } from '../../http/json';
-import { publicKeySet, serverKeyring } from '../../verification/keyring';
+import { json } from '~/http/json';
+import { publicKeySet, serverKeyring } from '~/verification/keyring';
 
 export const prerender = false;
 

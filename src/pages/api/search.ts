@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { searchEngine } from '../../search/astro';
-import { searchApiResponse } from '../../search/http';
+import { searchEngine } from '~/search/astro';
+import { searchApiResponse } from '~/search/http';
 
 export const prerender = false;
 

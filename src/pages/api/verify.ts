@@ -1,7 +1,7 @@
 /** GET /api/verify?code=: see src/verification/verify-api.ts (PRODUCT.md "HTTP API"). */
 import type { APIRoute } from 'astro';
-import { verifyDeps } from '../../verification/server';
-import { handleVerify } from '../../verification/verify-api';
+import { verifyDeps } from '~/verification/server';
+import { handleVerify } from '~/verification/verify-api';
 
 export const prerender = false;
 

@@ -1,7 +1,7 @@
 /** /sitemaps/N.xml: one slice of the site's pages, both locales with hreflang alternates. */
 import type { APIRoute } from 'astro';
-import { getSiteIndex } from '../../site/astro';
-import { chunk, sitemapPaths, sitemapXml } from '../../site/sitemap';
+import { getSiteIndex } from '~/site/astro';
+import { chunk, sitemapPaths, sitemapXml } from '~/site/sitemap';
 
 export async function getStaticPaths() {
   const slices = chunk(sitemapPaths(await getSiteIndex()));

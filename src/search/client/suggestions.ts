@@ -3,11 +3,11 @@
  * suggestions an answer of /api/search gives, what the live region says, and where the arrow,
  * Home and End keys move the active option. No DOM here, so it is unit-tested in Node.
  */
-import type { Level, ProductGroup } from '../../catalogue/programme';
-import { fill } from '../../commerce/client/dom';
-import { formatNumber, formatVnd } from '../../i18n/format';
-import { localePath, type Locale } from '../../i18n/locales';
-import type { SearchResult } from '../types';
+import type { Level, ProductGroup } from '~/catalogue/programme';
+import { fill } from '~/commerce/client/dom';
+import { formatNumber, formatVnd } from '~/i18n/format';
+import { localePath, type Locale } from '~/i18n/locales';
+import type { SearchResult } from '~/search/types';
 
 export const MIN_CHARS = 2;
 /** At most one request per this many milliseconds (a paste or a held key sends one, not ten). */

@@ -3,7 +3,7 @@
  * MOQ shows the error under the field; otherwise the offer goes into the basket and the status
  * says so. Before that, the status shows how many units of this offer are already in it.
  */
-import { formatNumber } from '../../i18n/format';
+import { formatNumber } from '~/i18n/format';
 import { onBasketChange, putInBasket, readBasket, type OfferSnapshot } from './basket-store';
 
 class AddToQuote extends HTMLElement {

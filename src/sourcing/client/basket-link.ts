@@ -1,5 +1,5 @@
 /** <basket-link>: the quote basket link says how many lines the basket holds once it has any. */
-import { formatNumber } from '../../i18n/format';
+import { formatNumber } from '~/i18n/format';
 import { onBasketChange, readBasket } from './basket-store';
 
 class BasketLink extends HTMLElement {

@@ -4,13 +4,13 @@
  * request (POST /api/quotes), answered per facility.
  */
 import { useMemo, useState } from 'react';
-import { formatNumber, formatVnd } from '../../i18n/format';
-import { localePath, type Locale } from '../../i18n/locales';
-import { formatBasketParam } from '../basket-items';
-import { exportPath, quotePath, WHOLESALE_PATH } from '../paths';
-import { sourcingStrings } from '../strings';
-import { indicativeLine } from '../tier-pricing';
-import { clearBasket, removeFromBasket, setQuantity, type BasketEntry } from '../client/basket-store';
+import { formatNumber, formatVnd } from '~/i18n/format';
+import { localePath, type Locale } from '~/i18n/locales';
+import { formatBasketParam } from '~/sourcing/basket-items';
+import { exportPath, quotePath, WHOLESALE_PATH } from '~/sourcing/paths';
+import { sourcingStrings } from '~/sourcing/strings';
+import { indicativeLine } from '~/sourcing/tier-pricing';
+import { clearBasket, removeFromBasket, setQuantity, type BasketEntry } from '~/sourcing/client/basket-store';
 import { useBasket, useHydrated } from './use-basket';
 import QuoteForm, { type SentQuote } from './QuoteForm';
 

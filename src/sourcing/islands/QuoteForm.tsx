@@ -4,11 +4,11 @@
  * form and the basket lines. The hidden `homepage` field is a honeypot people never see.
  */
 import { useId, useState, type ReactNode } from 'react';
-import { todayInVietnam } from '../../catalogue/certificate-status';
-import type { Locale } from '../../i18n/locales';
-import { EMPTY_COMPANY_FORM, mapServerFields, validateCompanyForm, type CompanyField, type CompanyFormValues, type FormErrors } from '../company-form';
-import { sourcingStrings, type SourcingStringKey } from '../strings';
-import type { BasketEntry } from '../client/basket-store';
+import { todayInVietnam } from '~/catalogue/certificate-status';
+import type { Locale } from '~/i18n/locales';
+import { EMPTY_COMPANY_FORM, mapServerFields, validateCompanyForm, type CompanyField, type CompanyFormValues, type FormErrors } from '~/sourcing/company-form';
+import { sourcingStrings, type SourcingStringKey } from '~/sourcing/strings';
+import type { BasketEntry } from '~/sourcing/client/basket-store';
 
 export interface SentQuote {
   reference: string;

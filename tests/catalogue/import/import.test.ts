@@ -2,9 +2,9 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readCatalogueData, writeCollections } from '../../../src/catalogue/content-files';
-import { UsageError, importRegistryFile } from '../../../src/catalogue/import/index';
-import { writeSample } from '../../../src/catalogue/sample/index';
+import { readCatalogueData, writeCollections } from '~/catalogue/content-files';
+import { UsageError, importRegistryFile } from '~/catalogue/import/index';
+import { writeSample } from '~/catalogue/sample/index';
 import { csv, removeDir, snapshot, tempDir } from './helpers';
 
 const VI_HEADER = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapHeader } from '../../../src/catalogue/import/columns';
+import { mapHeader } from '~/catalogue/import/columns';
 import {
   coreName,
   defaultIssuer,
@@ -7,9 +7,9 @@ import {
   inferFacilityType,
   looksLikeSet,
   numberKey,
-} from '../../../src/catalogue/import/identity';
-import { parseCsv, detectDelimiter } from '../../../src/catalogue/import/table';
-import { parseDate, parseGroup, parseLevel, parseRegion, parseScore, parseYear } from '../../../src/catalogue/import/values';
+} from '~/catalogue/import/identity';
+import { parseCsv, detectDelimiter } from '~/catalogue/import/table';
+import { parseDate, parseGroup, parseLevel, parseRegion, parseScore, parseYear } from '~/catalogue/import/values';
 
 const value = <T>(r: { ok: true; value: T } | { ok: false; message: string }) => (r.ok ? r.value : `ERR: ${r.message}`);
 

@@ -1,21 +1,21 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CatalogueData } from '../../../src/catalogue/catalogue';
-import { Catalogue } from '../../../src/catalogue/catalogue';
-import { readCatalogueData } from '../../../src/catalogue/content-files';
-import { coreName, facilityKey } from '../../../src/catalogue/import/identity';
-import { CURRENT_PROVINCES, FORMER_PROVINCES } from '../../../src/catalogue/provinces';
-import { Rng, mulberry32 } from '../../../src/catalogue/sample/prng';
-import { generateSample, writeSample } from '../../../src/catalogue/sample/index';
+import type { CatalogueData } from '~/catalogue/catalogue';
+import { Catalogue } from '~/catalogue/catalogue';
+import { readCatalogueData } from '~/catalogue/content-files';
+import { coreName, facilityKey } from '~/catalogue/import/identity';
+import { CURRENT_PROVINCES, FORMER_PROVINCES } from '~/catalogue/provinces';
+import { Rng, mulberry32 } from '~/catalogue/sample/prng';
+import { generateSample, writeSample } from '~/catalogue/sample/index';
 import {
   certificateSchema,
   datasetSchema,
   facilitySchema,
   listingSchema,
   productSchema,
-} from '../../../src/catalogue/schemas';
+} from '~/catalogue/schemas';
 import { writeFile } from 'node:fs/promises';
-import { importRegistryFile } from '../../../src/catalogue/import/index';
+import { importRegistryFile } from '~/catalogue/import/index';
 import { csv, removeDir, snapshot, tempDir } from '../import/helpers';
 
 let data: CatalogueData;

@@ -6,8 +6,8 @@ import {
   statusText,
   suggestionsOf,
   type SearchBoxText,
-} from '../../../src/search/client/suggestions';
-import { emptyFacets, type SearchHit, type SearchResult } from '../../../src/search/types';
+} from '~/search/client/suggestions';
+import { emptyFacets, type SearchHit, type SearchResult } from '~/search/types';
 
 const vi: SearchBoxText = {
   locale: 'vi',

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { MAX_BASKET_LINES } from '../../../src/sourcing/basket-items';
+import { MAX_BASKET_LINES } from '~/sourcing/basket-items';
 import {
   BASKET_STORAGE_KEY,
   clearBasket,
@@ -9,7 +9,7 @@ import {
   removeFromBasket,
   setQuantity,
   type OfferSnapshot,
-} from '../../../src/sourcing/client/basket-store';
+} from '~/sourcing/client/basket-store';
 
 const offer = (sku: string): OfferSnapshot => ({
   sku,

@@ -1,8 +1,8 @@
 /** GET /api/orders/{orderNumber}?phone= | ?email=: see src/commerce/orders-api.ts. */
 import type { APIRoute } from 'astro';
-import { handleOrderStatus } from '../../../commerce/orders-api';
-import { orderLimitFor } from '../../../commerce/runtime';
-import { database } from '../../../db/client';
+import { handleOrderStatus } from '~/commerce/orders-api';
+import { orderLimitFor } from '~/commerce/runtime';
+import { database } from '~/db/client';
 
 export const prerender = false;
 

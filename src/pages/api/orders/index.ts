@@ -1,9 +1,9 @@
 /** POST /api/orders: see src/commerce/orders-api.ts (PRODUCT.md "HTTP API"). */
 import type { APIRoute } from 'astro';
-import { getCatalogue } from '../../../catalogue/astro';
-import { handleCreateOrder } from '../../../commerce/orders-api';
-import { orderContext, orderLimitFor } from '../../../commerce/runtime';
-import { kickDelivery } from '../../../notifications/worker';
+import { getCatalogue } from '~/catalogue/astro';
+import { handleCreateOrder } from '~/commerce/orders-api';
+import { orderContext, orderLimitFor } from '~/commerce/runtime';
+import { kickDelivery } from '~/notifications/worker';
 
 export const prerender = false;
 

@@ -1,8 +1,8 @@
 /** GET /api/quotes/{reference}?email=: the buyer's quote with every facility's answer. */
 import type { APIRoute } from 'astro';
-import { clientAddress } from '../../../security/rate-limit';
-import { quoteApiDeps } from '../../../sourcing/astro';
-import { handleGetQuote } from '../../../sourcing/quote-api';
+import { clientAddress } from '~/security/rate-limit';
+import { quoteApiDeps } from '~/sourcing/astro';
+import { handleGetQuote } from '~/sourcing/quote-api';
 
 export const prerender = false;
 

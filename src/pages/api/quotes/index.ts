@@ -1,8 +1,8 @@
 /** POST /api/quotes: a retailer's quote request (PRODUCT.md). Logic in src/sourcing/quote-api.ts. */
 import type { APIRoute } from 'astro';
-import { clientAddress } from '../../../security/rate-limit';
-import { quoteApiDeps } from '../../../sourcing/astro';
-import { handleCreateQuote } from '../../../sourcing/quote-api';
+import { clientAddress } from '~/security/rate-limit';
+import { quoteApiDeps } from '~/sourcing/astro';
+import { handleCreateQuote } from '~/sourcing/quote-api';
 
 export const prerender = false;
 

@@ -1,11 +1,11 @@
 /** POST /api/webhooks/stripe: signature-checked Checkout Session events (src/commerce/stripe-webhook.ts). */
 import type { APIRoute } from 'astro';
-import { stripeClient } from '../../../commerce/stripe';
-import { stripeWebhookResponse } from '../../../commerce/stripe-webhook';
-import { env } from '../../../config/env';
-import { database } from '../../../db/client';
-import { apiError } from '../../../http/json';
-import { kickDelivery } from '../../../notifications/worker';
+import { stripeClient } from '~/commerce/stripe';
+import { stripeWebhookResponse } from '~/commerce/stripe-webhook';
+import { env } from '~/config/env';
+import { database } from '~/db/client';
+import { apiError } from '~/http/json';
+import { kickDelivery } from '~/notifications/worker';
 
 export const prerender = false;
 

@@ -3,8 +3,8 @@
  * One static file per format: Astro 5 exempts only static file-extension endpoints from trailingSlash.
  */
 import type { APIRoute } from 'astro';
-import { serverOffers } from '../../../sourcing/astro';
-import { handleExport } from '../../../sourcing/export-api';
+import { serverOffers } from '~/sourcing/astro';
+import { handleExport } from '~/sourcing/export-api';
 
 export const prerender = false;
 

@@ -6,12 +6,12 @@
  */
 import type { APIRoute } from 'astro';
 import path from 'node:path';
-import { dataDir } from '../../../config/env';
-import { getSiteIndex } from '../../../site/astro';
-import { levelName } from '../../../site/labels';
-import { productOgImage } from '../../../site/og-image';
-import { productPhotoFiles } from '../../../site/photo-files';
-import { uiStrings } from '../../../ui/strings';
+import { dataDir } from '~/config/env';
+import { getSiteIndex } from '~/site/astro';
+import { levelName } from '~/site/labels';
+import { productOgImage } from '~/site/og-image';
+import { productPhotoFiles } from '~/site/photo-files';
+import { uiStrings } from '~/ui/strings';
 
 export const prerender = false;
 
