@@ -47,7 +47,10 @@ export default defineConfig({
     domains: [],
     // Sharp with the photo encoders' effort chosen, and encodes started while pages render.
     // Processed images are cached under cacheDir between builds (kept out of git).
-    service: { entrypoint: './src/ui/image-service.ts', config: { assetsCacheDir: path.resolve(cacheDir, 'assets') } },
+    service: {
+      entrypoint: './src/ui/image-service.ts',
+      config: { assetsCacheDir: path.resolve(cacheDir, 'assets') },
+    },
   },
   vite: {
     build: { assetsInlineLimit: 0 },

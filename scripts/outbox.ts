@@ -36,9 +36,11 @@ if (values.db || values.deliver) {
     }
     if (values.db) {
       const rows = await listOutbox(handle.db, { ref: values.ref, to: values.to });
-      print(rows, (r: (typeof rows)[number]) =>
-        `#${r.id} ${r.status} (${r.attempts} tries) ${r.kind} ${r.ref} → ${r.toAddress}: ${r.subject}` +
-        (r.lastError ? `\n    last error: ${r.lastError}` : ''),
+      print(
+        rows,
+        (r: (typeof rows)[number]) =>
+          `#${r.id} ${r.status} (${r.attempts} tries) ${r.kind} ${r.ref} → ${r.toAddress}: ${r.subject}` +
+          (r.lastError ? `\n    last error: ${r.lastError}` : ''),
       );
     }
   } finally {
@@ -49,9 +51,13 @@ if (values.db || values.deliver) {
     (m) => (!values.ref || m.ref === values.ref) && (!values.to || m.to === values.to),
   );
   if (mails.length === 0 && !values.json) {
-    console.log(`No messages in ${mailboxDir()}${env().SMTP_URL ? ' (SMTP_URL is set: mail goes to the SMTP server; use --db)' : ''}.`);
+    console.log(
+      `No messages in ${mailboxDir()}${env().SMTP_URL ? ' (SMTP_URL is set: mail goes to the SMTP server; use --db)' : ''}.`,
+    );
   }
-  print(mails, (m: (typeof mails)[number]) =>
-    `── #${m.id} ${m.deliveredAt} ${m.kind} ${m.ref}\nTo: ${m.to}\nSubject: ${m.subject}\n\n${m.text}\n`,
+  print(
+    mails,
+    (m: (typeof mails)[number]) =>
+      `── #${m.id} ${m.deliveredAt} ${m.kind} ${m.ref}\nTo: ${m.to}\nSubject: ${m.subject}\n\n${m.text}\n`,
   );
 }

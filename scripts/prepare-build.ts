@@ -16,7 +16,9 @@ async function main(): Promise<void> {
   const missing = Object.values(CONTENT_FILES).filter((f) => !existsSync(path.join(dir, f)));
   if (missing.length > 0 && missing.length < Object.values(CONTENT_FILES).length) {
     // Never overwrite a partial catalogue (it may hold imported data) with the sample.
-    throw new Error(`the catalogue in ${dir} is incomplete: ${missing.join(', ')} missing (run npm run sample to start over)`);
+    throw new Error(
+      `the catalogue in ${dir} is incomplete: ${missing.join(', ')} missing (run npm run sample to start over)`,
+    );
   }
   if (!hasCatalogue(dir)) {
     console.log(`prepare-build: no catalogue in ${dir}; generating the default sample…`);
@@ -41,7 +43,9 @@ async function main(): Promise<void> {
   if (result.created === 0) console.log(`prepare-build: all ${result.total} photos present.`);
   else {
     const kb = Math.round(result.bytes / result.created / 1024);
-    console.log(`prepare-build: drew ${result.created} photos (${result.existing} already there, ~${kb} KB each) in ${seconds} s.`);
+    console.log(
+      `prepare-build: drew ${result.created} photos (${result.existing} already there, ~${kb} KB each) in ${seconds} s.`,
+    );
   }
 }
 

@@ -11,7 +11,8 @@ import { contentDir, readCatalogueData, writeCollections } from '~/catalogue/con
 import { todayInVietnam } from '~/catalogue/certificate-status';
 import { applyRevocation, RevokeError } from '~/verification/revoke';
 
-const USAGE = 'usage: npm run revoke -- CERTIFICATE --date yyyy-mm-dd --reason "…" [--decision "…"] [--replace] [--dry-run]';
+const USAGE =
+  'usage: npm run revoke -- CERTIFICATE --date yyyy-mm-dd --reason "…" [--decision "…"] [--replace] [--dry-run]';
 
 function fail(message: string, status: number): never {
   console.error(`revoke: ${message}`);
@@ -66,7 +67,9 @@ try {
   }
   await writeCollections(dir, { certificates: outcome.certificates });
   console.log(summary);
-  console.log('The running server shows it within a second; rebuild (npm run build) to update the static pages.');
+  console.log(
+    'The running server shows it within a second; rebuild (npm run build) to update the static pages.',
+  );
 } catch (error) {
   if (error instanceof RevokeError) fail(error.message, 1);
   fail(`cannot read or write the register in ${dir}: ${(error as Error).message}`, 1);

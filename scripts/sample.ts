@@ -36,7 +36,9 @@ async function main(): Promise<void> {
   let out = contentDir();
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
-    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inline] = arg.includes('=')
+      ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+      : [arg, undefined];
     const value = () => inline ?? args[++i];
     if (flag === '--help' || flag === '-h') {
       console.log(USAGE);
@@ -63,7 +65,9 @@ async function main(): Promise<void> {
       }
     },
   });
-  console.log(`Sample written to ${out} in ${((performance.now() - started) / 1000).toFixed(1)} s (seed ${seed})`);
+  console.log(
+    `Sample written to ${out} in ${((performance.now() - started) / 1000).toFixed(1)} s (seed ${seed})`,
+  );
   console.log(describeSample(data));
   console.log('Photos are made by `tsx scripts/prepare-build.ts` (run by npm run build / dev).');
 }

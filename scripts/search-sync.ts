@@ -19,7 +19,8 @@ function fail(status: number, message: string): never {
 const args = process.argv.slice(2);
 let batchSize = 1000;
 for (let i = 0; i < args.length; i++) {
-  if (args[i] === '--batch-size' && /^\d+$/.test(args[i + 1] ?? '') && Number(args[i + 1]) > 0) batchSize = Number(args[++i]);
+  if (args[i] === '--batch-size' && /^\d+$/.test(args[i + 1] ?? '') && Number(args[i + 1]) > 0)
+    batchSize = Number(args[++i]);
   else fail(2, `unknown or incomplete option "${args[i]}" (usage: npm run search:sync -- [--batch-size N])`);
 }
 
@@ -29,15 +30,24 @@ try {
 } catch (error) {
   fail(2, (error as Error).message);
 }
-if (!config.MEILISEARCH_URL) fail(2, 'MEILISEARCH_URL is not set; without it the site uses its embedded search and needs no sync.');
+if (!config.MEILISEARCH_URL)
+  fail(2, 'MEILISEARCH_URL is not set; without it the site uses its embedded search and needs no sync.');
 
 try {
   const started = Date.now();
   const catalogue = await loadCatalogue();
   const documents = buildSearchDocuments(catalogue, todayInVietnam());
-  console.log(`${documents.length} products from ${contentDir()} → ${config.MEILISEARCH_URL} index "${config.MEILISEARCH_INDEX}"`);
-  const client = meilisearchClient({ url: config.MEILISEARCH_URL, ...(config.MEILISEARCH_API_KEY ? { apiKey: config.MEILISEARCH_API_KEY } : {}) });
-  await reindex(client, config.MEILISEARCH_INDEX, documents, { batchSize, log: (line) => console.log(`  ${line}`) });
+  console.log(
+    `${documents.length} products from ${contentDir()} → ${config.MEILISEARCH_URL} index "${config.MEILISEARCH_INDEX}"`,
+  );
+  const client = meilisearchClient({
+    url: config.MEILISEARCH_URL,
+    ...(config.MEILISEARCH_API_KEY ? { apiKey: config.MEILISEARCH_API_KEY } : {}),
+  });
+  await reindex(client, config.MEILISEARCH_INDEX, documents, {
+    batchSize,
+    log: (line) => console.log(`  ${line}`),
+  });
   console.log(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 } catch (error) {
   fail(1, (error as Error).message);

@@ -7,7 +7,11 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { buildIsFresh } from './lib/build-freshness';
 
-interface Tally { passed: number; failed: number; skipped: number }
+interface Tally {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
 const total: Tally = { passed: 0, failed: 0, skipped: 0 };
 const failedSteps: string[] = [];
 
@@ -34,7 +38,9 @@ function tallyVitest(file: string): void {
 }
 
 function tallyPlaywright(file: string): void {
-  const report = readJson(file) as { stats?: { expected: number; unexpected: number; skipped: number; flaky: number } } | undefined;
+  const report = readJson(file) as
+    | { stats?: { expected: number; unexpected: number; skipped: number; flaky: number } }
+    | undefined;
   if (!report?.stats) return;
   total.passed += report.stats.expected + report.stats.flaky;
   total.failed += report.stats.unexpected;
@@ -47,7 +53,11 @@ rmSync('test-results', { recursive: true, force: true });
 if (!only || only === 'unit') {
   run('type check', 'npx', ['astro', 'check']);
   run('unit and integration tests', 'npx', [
-    'vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/unit.json',
+    'vitest',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    '--outputFile.json=test-results/unit.json',
   ]);
   tallyVitest('test-results/unit.json');
 }

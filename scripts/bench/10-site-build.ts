@@ -33,7 +33,8 @@ function timed(command: string[], env: Record<string, string>, cwd = process.cwd
     maxBuffer: 1 << 30,
   });
   const output = `${result.stdout}\n${result.stderr}`;
-  if (result.status !== 0) throw new Error(`${command.join(' ')} failed (${result.status}):\n${output.slice(-3000)}`);
+  if (result.status !== 0)
+    throw new Error(`${command.join(' ')} failed (${result.status}):\n${output.slice(-3000)}`);
   const report = readFileSync(stats, 'utf8');
   rmSync(stats);
   const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(report)!;
@@ -62,8 +63,14 @@ function htmlFiles(dir: string, prefix = ''): string[] {
 async function rewriteSeconds(clientDir: string): Promise<number> {
   const target = path.join(BENCH, 'rewrite');
   rmSync(target, { recursive: true, force: true });
-  const pages = htmlFiles(clientDir).map((file) => ({ file, size: statSync(path.join(clientDir, file)).size }));
-  const filler = Buffer.alloc(pages.reduce((most, p) => Math.max(most, p.size), 0), 'x');
+  const pages = htmlFiles(clientDir).map((file) => ({
+    file,
+    size: statSync(path.join(clientDir, file)).size,
+  }));
+  const filler = Buffer.alloc(
+    pages.reduce((most, p) => Math.max(most, p.size), 0),
+    'x',
+  );
   const started = performance.now();
   for (const { file, size } of pages) {
     await mkdir(path.dirname(path.join(target, file)), { recursive: true });
@@ -80,7 +87,10 @@ function floorBuild(pages: number): Timed {
   rmSync(root, { recursive: true, force: true });
   mkdirSync(path.join(root, 'src/pages'), { recursive: true });
   writeFileSync(path.join(root, 'package.json'), '{ "type": "module", "private": true }\n');
-  writeFileSync(path.join(root, 'astro.config.mjs'), "export default { output: 'static', trailingSlash: 'always', build: { format: 'directory' } };\n");
+  writeFileSync(
+    path.join(root, 'astro.config.mjs'),
+    "export default { output: 'static', trailingSlash: 'always', build: { format: 'directory' } };\n",
+  );
   writeFileSync(
     path.join(root, 'src/pages/[id].astro'),
     `---\nexport function getStaticPaths() {\n  return Array.from({ length: ${pages} }, (_, i) => ({ params: { id: String(i) } }));\n}\nconst { id } = Astro.params;\n---\n<html lang="en"><head><meta charset="utf-8" /><title>Page {id}</title></head><body><h1>Page {id}</h1></body></html>\n`,
@@ -89,12 +99,21 @@ function floorBuild(pages: number): Timed {
   return timed(['npx', 'astro', 'build', '--root', root], { ASTRO_TELEMETRY_DISABLED: '1' });
 }
 
-function siteBuild(name: string, contentDir: string, cold: boolean): Timed & { pages: number; imagesEncoded: number; imagesReused: number } {
+function siteBuild(
+  name: string,
+  contentDir: string,
+  cold: boolean,
+): Timed & { pages: number; imagesEncoded: number; imagesReused: number } {
   const outDir = path.join(BENCH, `dist-${name}`);
   const cacheDir = path.join(BENCH, `cache-${name}`);
   if (cold) rmSync(cacheDir, { recursive: true, force: true });
   rmSync(outDir, { recursive: true, force: true });
-  const env = { CONTENT_DIR: contentDir, ASTRO_OUT_DIR: outDir, ASTRO_CACHE_DIR: `${cacheDir}/`, ASTRO_TELEMETRY_DISABLED: '1' };
+  const env = {
+    CONTENT_DIR: contentDir,
+    ASTRO_OUT_DIR: outDir,
+    ASTRO_CACHE_DIR: `${cacheDir}/`,
+    ASTRO_TELEMETRY_DISABLED: '1',
+  };
   const run = timed(['npx', 'astro', 'build'], env);
   return {
     ...run,
@@ -146,6 +165,7 @@ export async function run(ctx: BenchContext): Promise<void> {
       loadAverage,
       cores: os.availableParallelism(),
     });
-    if (!existsSync(path.join(BENCH, `dist-${size.name}`, 'client'))) throw new Error(`no output for ${size.name}`);
+    if (!existsSync(path.join(BENCH, `dist-${size.name}`, 'client')))
+      throw new Error(`no output for ${size.name}`);
   }
 }

@@ -25,15 +25,33 @@ export async function run(ctx: BenchContext): Promise<void> {
     for (const locale of ['vi', 'en'] as const) {
       for (const { name, path } of pages) {
         const url = `${server.url}${localePath(locale, path)}`;
-        const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: Object.keys(TARGETS) });
+        const result = await lighthouse(url, {
+          port: chrome.port,
+          output: 'json',
+          logLevel: 'error',
+          onlyCategories: Object.keys(TARGETS),
+        });
         if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
         const { lhr } = result;
         const scores = Object.fromEntries(
-          (Object.keys(TARGETS) as Category[]).map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)]),
+          (Object.keys(TARGETS) as Category[]).map((c) => [
+            c,
+            Math.round((lhr.categories[c]?.score ?? 0) * 100),
+          ]),
         ) as Record<Category, number>;
         const lost = Object.values(lhr.audits)
-          .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'manual')
-          .filter((a) => (Object.keys(TARGETS) as Category[]).some((c) => lhr.categories[c]?.auditRefs.some((r) => r.id === a.id && r.weight > 0)))
+          .filter(
+            (a) =>
+              a.score !== null &&
+              a.score < 1 &&
+              a.scoreDisplayMode !== 'informative' &&
+              a.scoreDisplayMode !== 'manual',
+          )
+          .filter((a) =>
+            (Object.keys(TARGETS) as Category[]).some((c) =>
+              lhr.categories[c]?.auditRefs.some((r) => r.id === a.id && r.weight > 0),
+            ),
+          )
           .map((a) => a.id);
         ctx.record(`lighthouse ${locale} ${name}`, {
           ...scores,
@@ -51,5 +69,9 @@ export async function run(ctx: BenchContext): Promise<void> {
     await chrome.kill();
     await server.stop();
   }
-  console.log(missed.length === 0 ? 'Lighthouse: every target met.' : `Lighthouse: targets missed:\n  ${missed.join('\n  ')}`);
+  console.log(
+    missed.length === 0
+      ? 'Lighthouse: every target met.'
+      : `Lighthouse: targets missed:\n  ${missed.join('\n  ')}`,
+  );
 }

@@ -51,7 +51,14 @@ const QUERIES: Partial<SearchQuery>[] = [
   { q: '', filters: { region: ['south'] }, sort: 'name', page: 3 },
 ];
 
-const queryOf = (p: Partial<SearchQuery>): SearchQuery => ({ q: '', filters: {}, sort: 'relevance', page: 1, limit: 20, ...p });
+const queryOf = (p: Partial<SearchQuery>): SearchQuery => ({
+  q: '',
+  filters: {},
+  sort: 'relevance',
+  page: 1,
+  limit: 20,
+  ...p,
+});
 
 function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
@@ -68,7 +75,9 @@ function collectGarbage(): void {
 function ensureLargeSample(): void {
   if (hasCatalogue(LARGE_DIR)) return;
   console.log(`Generating ${LARGE} products into ${LARGE_DIR}…`);
-  const result = spawnSync('npm', ['run', 'sample', '--', '--products', String(LARGE), '--out', LARGE_DIR], { stdio: 'inherit' });
+  const result = spawnSync('npm', ['run', 'sample', '--', '--products', String(LARGE), '--out', LARGE_DIR], {
+    stdio: 'inherit',
+  });
   if (result.status !== 0) throw new Error(`npm run sample failed with status ${result.status}`);
 }
 
@@ -110,9 +119,15 @@ async function measureEngine(ctx: BenchContext, label: string, dir: string): Pro
   });
 }
 
-const API_PATHS = ['q=nuoc+mam', 'q=bat+trang', 'q=nuoc+m', 'q=tr%C3%A0&group=food', 'q=lua+to+tam&sort=price-asc', 'q=&level=national&page=2', 'q=gom&province=H%C3%A0+N%E1%BB%99i'].map(
-  (query) => ({ method: 'GET' as const, path: `/api/search?${query}` }),
-);
+const API_PATHS = [
+  'q=nuoc+mam',
+  'q=bat+trang',
+  'q=nuoc+m',
+  'q=tr%C3%A0&group=food',
+  'q=lua+to+tam&sort=price-asc',
+  'q=&level=national&page=2',
+  'q=gom&province=H%C3%A0+N%E1%BB%99i',
+].map((query) => ({ method: 'GET' as const, path: `/api/search?${query}` }));
 
 async function loadApi(ctx: BenchContext, label: string, url: string): Promise<void> {
   const result = await ctx.load({ url, connections: 50, duration: 10, requests: API_PATHS });
@@ -144,7 +159,8 @@ async function loadBareHandler(ctx: BenchContext, label: string, dir: string): P
 
 export async function run(ctx: BenchContext): Promise<void> {
   const defaultDir = contentDir();
-  if (!existsSync(defaultDir) || !hasCatalogue(defaultDir)) throw new Error(`No catalogue in ${defaultDir}: run npm run sample first.`);
+  if (!existsSync(defaultDir) || !hasCatalogue(defaultDir))
+    throw new Error(`No catalogue in ${defaultDir}: run npm run sample first.`);
   await measureEngine(ctx, 'default sample', defaultDir);
   ensureLargeSample();
   await measureEngine(ctx, `${LARGE} products`, LARGE_DIR);

@@ -21,8 +21,11 @@ export async function run(ctx: BenchContext): Promise<void> {
   const certificates = catalogue.data.certificates.slice(0, DISTINCT);
   // Printed numbers that name one certificate (a shared number answers 409 ambiguous).
   const uses = new Map<string, number>();
-  for (const c of catalogue.data.certificates) if (c.number) uses.set(c.number, (uses.get(c.number) ?? 0) + 1);
-  const numbered = catalogue.data.certificates.filter((c) => c.number && uses.get(c.number) === 1).slice(0, DISTINCT);
+  for (const c of catalogue.data.certificates)
+    if (c.number) uses.set(c.number, (uses.get(c.number) ?? 0) + 1);
+  const numbered = catalogue.data.certificates
+    .filter((c) => c.number && uses.get(c.number) === 1)
+    .slice(0, DISTINCT);
   const key = generateSigningKey('bench');
   const signer = parseSigningKeys(key)[0]!;
   const server = await ctx.startServer({ DATA_DIR: '.bench/verify-data', BADGE_SIGNING_KEYS: key });
@@ -37,10 +40,14 @@ export async function run(ctx: BenchContext): Promise<void> {
         console.log(`GET /api/verify, ${label}: no such certificates in the catalogue, skipped`);
         continue;
       }
-      const requests = codes.map((code) => ({ method: 'GET' as const, path: `/api/verify?code=${encodeURIComponent(code)}` }));
+      const requests = codes.map((code) => ({
+        method: 'GET' as const,
+        path: `/api/verify?code=${encodeURIComponent(code)}`,
+      }));
       // Warm up: the first request loads the catalogue and the keys.
       const warm = await fetch(`${server.url}${requests[0]!.path}`);
-      if (warm.status !== 200) throw new Error(`warm-up for ${label} failed: ${warm.status} ${await warm.text()}`);
+      if (warm.status !== 200)
+        throw new Error(`warm-up for ${label} failed: ${warm.status} ${await warm.text()}`);
       const load = await ctx.load({ url: server.url, requests, connections: CONNECTIONS, duration: 10 });
       ctx.record(`GET /api/verify, ${label}, ${CONNECTIONS} connections`, {
         p50_ms: load.p50,

@@ -26,13 +26,19 @@ function nextClient(): string {
   return `10.${(lastClient >> 16) & 255}.${(lastClient >> 8) & 255}.${lastClient & 255}`;
 }
 
-const buyer = { name: 'Khách Benchmark', phone: '0912345678', address: '1 Tràng Tiền, phường Hoàn Kiếm', province: 'Hà Nội' };
+const buyer = {
+  name: 'Khách Benchmark',
+  phone: '0912345678',
+  address: '1 Tràng Tiền, phường Hoàn Kiếm',
+  province: 'Hà Nội',
+};
 
 /** Two untracked in-stock SKUs of two facilities: the load never runs out of stock. */
 function loadItems(catalogue: Catalogue): { sku: string; quantity: number }[] {
   const picked = new Map<string, string>();
   for (const { variant, product } of catalogue.variantBySku.values()) {
-    if (variant.availability === 'in_stock' && variant.stock === undefined && !picked.has(product.facilityId)) picked.set(product.facilityId, variant.sku);
+    if (variant.availability === 'in_stock' && variant.stock === undefined && !picked.has(product.facilityId))
+      picked.set(product.facilityId, variant.sku);
     if (picked.size === 2) break;
   }
   return [...picked.values()].map((sku) => ({ sku, quantity: 1 }));
@@ -40,7 +46,8 @@ function loadItems(catalogue: Catalogue): { sku: string; quantity: number }[] {
 
 function trackedSku(catalogue: Catalogue): { sku: string; productId: string; stock: number } {
   for (const { variant, product } of catalogue.variantBySku.values()) {
-    if (variant.availability === 'in_stock' && variant.stock !== undefined && variant.stock >= LEFT) return { sku: variant.sku, productId: product.id, stock: variant.stock };
+    if (variant.availability === 'in_stock' && variant.stock !== undefined && variant.stock >= LEFT)
+      return { sku: variant.sku, productId: product.id, stock: variant.stock };
   }
   throw new Error(`no SKU tracks at least ${LEFT} units of stock`);
 }
@@ -53,7 +60,12 @@ async function order(url: string, items: { sku: string; quantity: number }[]): P
   });
 }
 
-async function measure(ctx: BenchContext, label: string, env: Record<string, string>, catalogue: Catalogue): Promise<void> {
+async function measure(
+  ctx: BenchContext,
+  label: string,
+  env: Record<string, string>,
+  catalogue: Catalogue,
+): Promise<void> {
   const server = await ctx.startServer({ ...env, TRUST_PROXY: 'true' });
   try {
     const items = loadItems(catalogue);
@@ -65,7 +77,14 @@ async function measure(ctx: BenchContext, label: string, env: Record<string, str
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ items, buyer, paymentMethod: 'cod' }),
-      requests: [{ setupRequest: (request) => ({ ...request, headers: { ...request.headers, 'x-forwarded-for': nextClient() } }) }],
+      requests: [
+        {
+          setupRequest: (request) => ({
+            ...request,
+            headers: { ...request.headers, 'x-forwarded-for': nextClient() },
+          }),
+        },
+      ],
       connections: CONNECTIONS,
       duration: 10,
     });
@@ -80,17 +99,28 @@ async function measure(ctx: BenchContext, label: string, env: Record<string, str
 
     // Bring the tracked SKU down to exactly LEFT units, then race BURST buyers for them.
     const tracked = trackedSku(catalogue);
-    const product = (await (await fetch(`${server.url}/api/products/${tracked.productId}`)).json()) as { listing: { variants: { sku: string; stock: number }[] } };
+    const product = (await (await fetch(`${server.url}/api/products/${tracked.productId}`)).json()) as {
+      listing: { variants: { sku: string; stock: number }[] };
+    };
     const now = product.listing.variants.find((v) => v.sku === tracked.sku)!.stock;
     if (now > LEFT) {
       const res = await order(server.url, [{ sku: tracked.sku, quantity: now - LEFT }]);
-      if (res.status !== 201) throw new Error(`could not take stock down to ${LEFT}: ${res.status} ${await res.text()}`);
+      if (res.status !== 201)
+        throw new Error(`could not take stock down to ${LEFT}: ${res.status} ${await res.text()}`);
     }
     const t0 = performance.now();
-    const statuses = await Promise.all(Array.from({ length: BURST }, () => order(server.url, [{ sku: tracked.sku, quantity: 1 }]).then(async (r) => (await r.arrayBuffer(), r.status))));
+    const statuses = await Promise.all(
+      Array.from({ length: BURST }, () =>
+        order(server.url, [{ sku: tracked.sku, quantity: 1 }]).then(
+          async (r) => (await r.arrayBuffer(), r.status),
+        ),
+      ),
+    );
     const seconds = (performance.now() - t0) / 1000;
     const count = (s: number) => statuses.filter((x) => x === s).length;
-    const after = (await (await fetch(`${server.url}/api/products/${tracked.productId}`)).json()) as typeof product;
+    const after = (await (
+      await fetch(`${server.url}/api/products/${tracked.productId}`)
+    ).json()) as typeof product;
     const left = after.listing.variants.find((v) => v.sku === tracked.sku)!.stock;
     ctx.record(`${BURST} concurrent orders for ${LEFT} units, ${label}`, {
       created_201: count(201),
@@ -109,12 +139,17 @@ export async function run(ctx: BenchContext): Promise<void> {
   const catalogue = await loadCatalogue();
   await measure(ctx, 'PGlite', { DATA_DIR: mkdtempSync(path.join(tmpdir(), 'bench-orders-')) }, catalogue);
 
-  const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const adminUrl =
+    process.env.BENCH_DATABASE_URL ??
+    process.env.TEST_DATABASE_URL ??
+    'postgres://postgres@127.0.0.1:5432/postgres';
   const admin = new pg.Client({ connectionString: adminUrl });
   try {
     await admin.connect();
   } catch (error) {
-    console.warn(`PostgreSQL orders benchmark skipped: cannot connect to ${adminUrl} (${(error as Error).message}).`);
+    console.warn(
+      `PostgreSQL orders benchmark skipped: cannot connect to ${adminUrl} (${(error as Error).message}).`,
+    );
     return;
   }
   const name = `cnnt_bench_orders_${process.pid}`;
@@ -122,7 +157,12 @@ export async function run(ctx: BenchContext): Promise<void> {
   try {
     const url = new URL(adminUrl);
     url.pathname = `/${name}`;
-    await measure(ctx, 'PostgreSQL', { DATA_DIR: mkdtempSync(path.join(tmpdir(), 'bench-orders-pg-')), DATABASE_URL: url.href }, catalogue);
+    await measure(
+      ctx,
+      'PostgreSQL',
+      { DATA_DIR: mkdtempSync(path.join(tmpdir(), 'bench-orders-pg-')), DATABASE_URL: url.href },
+      catalogue,
+    );
   } finally {
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();

@@ -39,7 +39,8 @@ const ms = (t0: number) => Math.round((performance.now() - t0) * 100) / 100;
 
 function percentiles(samples: number[]): { p50: number; p95: number } {
   const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! * 100) / 100;
+  const at = (q: number) =>
+    Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! * 100) / 100;
   return { p50: at(0.5), p95: at(0.95) };
 }
 
@@ -51,7 +52,10 @@ function basket(offers: readonly Offer[]): { sku: string; quantity: number }[] {
     const list = perFacility.get(o.facilityId) ?? [];
     if (list.length < 2) perFacility.set(o.facilityId, [...list, o]);
   }
-  const lines = [...perFacility.values()].filter((l) => l.length === 2).slice(0, 5).flat();
+  const lines = [...perFacility.values()]
+    .filter((l) => l.length === 2)
+    .slice(0, 5)
+    .flat();
   return lines.map((o) => ({ sku: o.sku, quantity: o.minOrderQuantity }));
 }
 
@@ -60,7 +64,11 @@ async function inProcess(ctx: BenchContext): Promise<void> {
   const asOf = todayInVietnam();
   let t0 = performance.now();
   const offers = buildOffers(catalogue, asOf);
-  ctx.record('offers from the catalogue', { products: catalogue.data.products.length, offers: offers.length, build_ms: ms(t0) });
+  ctx.record('offers from the catalogue', {
+    products: catalogue.data.products.length,
+    offers: offers.length,
+    build_ms: ms(t0),
+  });
 
   const samples: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
@@ -71,7 +79,10 @@ async function inProcess(ctx: BenchContext): Promise<void> {
       samples.push(performance.now() - t0);
     }
   }
-  ctx.record(`filter + sort + page, ${QUERIES.length} queries × ${ROUNDS}`, { ...percentiles(samples), unit: 'ms' });
+  ctx.record(`filter + sort + page, ${QUERIES.length} queries × ${ROUNDS}`, {
+    ...percentiles(samples),
+    unit: 'ms',
+  });
 
   const table = offersTable(offers, 'vi');
   t0 = performance.now();
@@ -79,14 +90,26 @@ async function inProcess(ctx: BenchContext): Promise<void> {
   const csvMs = ms(t0);
   t0 = performance.now();
   const xlsx = await toXlsx(table);
-  ctx.record(`export of all ${offers.length} offers`, { csv_ms: csvMs, csv_kb: Math.round(Buffer.byteLength(csv) / 1024), xlsx_ms: ms(t0), xlsx_kb: Math.round(xlsx.length / 1024) });
+  ctx.record(`export of all ${offers.length} offers`, {
+    csv_ms: csvMs,
+    csv_kb: Math.round(Buffer.byteLength(csv) / 1024),
+    xlsx_ms: ms(t0),
+    xlsx_kb: Math.round(xlsx.length / 1024),
+  });
 
   const lines = basket(offers);
   const plan = planQuote(lines, offersBySku(offers));
   if (!plan.ok) throw new Error(`benchmark basket is invalid: ${JSON.stringify(plan.fields)}`);
   const input = quoteRequestSchema(asOf).parse({
     items: lines,
-    company: { name: 'Công ty Benchmark', taxCode: '0100109106', contactName: 'Người đo', phone: '0912345678', email: 'bench@example.vn', province: 'Hà Nội' },
+    company: {
+      name: 'Công ty Benchmark',
+      taxCode: '0100109106',
+      contactName: 'Người đo',
+      phone: '0912345678',
+      email: 'bench@example.vn',
+      province: 'Hà Nội',
+    },
   });
   const handle = await openDatabase({ pgliteDir: 'memory://' });
   try {
@@ -98,10 +121,18 @@ async function inProcess(ctx: BenchContext): Promise<void> {
       lastReference = (await createQuote(handle.db, input, plan.requests, ctxQuote)).reference;
       creates.push(performance.now() - t0);
     }
-    ctx.record(`POST-equivalent createQuote on PGlite, ${lines.length} lines / ${plan.requests.length} facilities × ${QUOTES}`, { ...percentiles(creates), unit: 'ms', last: lastReference });
+    ctx.record(
+      `POST-equivalent createQuote on PGlite, ${lines.length} lines / ${plan.requests.length} facilities × ${QUOTES}`,
+      { ...percentiles(creates), unit: 'ms', last: lastReference },
+    );
     const request = await loadFacilityRequest(handle.db, 1);
     t0 = performance.now();
-    const items = new Map(request!.request.items.map((i) => [i.id, { unitPrice: 100_000, quantity: i.quantity, leadTimeDays: 5 }]));
+    const items = new Map(
+      request!.request.items.map((i) => [
+        i.id,
+        { unitPrice: 100_000, quantity: i.quantity, leadTimeDays: 5 },
+      ]),
+    );
     await answerFacilityRequest(handle.db, 1, { kind: 'answer', message: undefined, items }, ctxQuote);
     ctx.record('facility answer on PGlite', { ms: ms(t0) });
   } finally {
@@ -115,10 +146,20 @@ async function throughServer(ctx: BenchContext): Promise<void> {
     const url = `${server.url}/wholesale/?group=food&maxMoq=100&tiers=1&page=2`;
     await fetch(url); // warm the offer index
     const load = await ctx.load({ url, connections: 20, duration: 10 });
-    ctx.record('GET /wholesale/ (filtered, page 2), 20 connections', { p50_ms: load.p50, p95_ms: load.p95, p99_ms: load.p99, rps: load.rps, errors: load.errors, non2xx: load.non2xx });
+    ctx.record('GET /wholesale/ (filtered, page 2), 20 connections', {
+      p50_ms: load.p50,
+      p95_ms: load.p95,
+      p99_ms: load.p99,
+      rps: load.rps,
+      errors: load.errors,
+      non2xx: load.non2xx,
+    });
     const t0 = performance.now();
     const csv = await (await fetch(`${server.url}/api/wholesale/export.csv`)).arrayBuffer();
-    ctx.record('GET /api/wholesale/export.csv (all offers)', { ms: ms(t0), kb: Math.round(csv.byteLength / 1024) });
+    ctx.record('GET /api/wholesale/export.csv (all offers)', {
+      ms: ms(t0),
+      kb: Math.round(csv.byteLength / 1024),
+    });
   } finally {
     await server.stop();
   }

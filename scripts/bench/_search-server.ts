@@ -14,9 +14,11 @@ import { searchApiResponse } from '~/search/http';
 
 const engine = new EmbeddedSearchEngine(buildSearchDocuments(await loadCatalogue(), todayInVietnam()));
 const server = createServer((req, res) => {
-  void searchApiResponse(new URL(req.url ?? '/', 'http://localhost'), async () => engine).then(async (response) => {
-    res.writeHead(response.status, Object.fromEntries(response.headers));
-    res.end(await response.text());
-  });
+  void searchApiResponse(new URL(req.url ?? '/', 'http://localhost'), async () => engine).then(
+    async (response) => {
+      res.writeHead(response.status, Object.fromEntries(response.headers));
+      res.end(await response.text());
+    },
+  );
 });
 server.listen(0, '127.0.0.1', () => console.log(`listening ${(server.address() as AddressInfo).port}`));

@@ -9,7 +9,9 @@ export interface BenchContext {
   /** Starts the built site (`scripts/start.ts`) with extra env; stopped by cleanup(). */
   startServer(env: Record<string, string>): Promise<{ url: string; stop(): Promise<void> }>;
   /** Load test with autocannon: latency percentiles in ms and requests per second. */
-  load(options: autocannon.Options): Promise<{ p50: number; p95: number; p99: number; rps: number; errors: number; non2xx: number }>;
+  load(
+    options: autocannon.Options,
+  ): Promise<{ p50: number; p95: number; p99: number; rps: number; errors: number; non2xx: number }>;
   cleanup(): Promise<void>;
 }
 
@@ -40,7 +42,11 @@ export function createBenchContext(): BenchContext {
     results,
     record(name, values) {
       results[name] = values;
-      console.log(`${name}: ${Object.entries(values).map(([k, v]) => `${k}=${v}`).join('  ')}`);
+      console.log(
+        `${name}: ${Object.entries(values)
+          .map(([k, v]) => `${k}=${v}`)
+          .join('  ')}`,
+      );
     },
     async startServer(env) {
       const port = nextPort++;

@@ -60,9 +60,7 @@ export function certificateStatus(
   const replacement = siblings
     .filter(
       (c) =>
-        supersedes(c, certificate) &&
-        startDate(c) <= asOf &&
-        !(c.revocation && c.revocation.date <= asOf),
+        supersedes(c, certificate) && startDate(c) <= asOf && !(c.revocation && c.revocation.date <= asOf),
     )
     .sort((a, b) => LEVEL_RANK[b.level] - LEVEL_RANK[a.level] || b.year - a.year)[0];
   if (replacement) return { status: 'superseded', supersededBy: replacement.id };

@@ -8,13 +8,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { Catalogue, type CatalogueData } from './catalogue';
-import {
-  certificateSchema,
-  datasetSchema,
-  facilitySchema,
-  listingSchema,
-  productSchema,
-} from './schemas';
+import { certificateSchema, datasetSchema, facilitySchema, listingSchema, productSchema } from './schemas';
 
 /** Paths of the catalogue files relative to the content directory. */
 export const CONTENT_FILES = {
@@ -47,7 +41,10 @@ export function hasCatalogue(dir = contentDir()): boolean {
 }
 
 /** Reads and validates one catalogue file. Throws naming the file and field on bad data. */
-export async function readCollection<K extends CollectionName>(dir: string, name: K): Promise<CollectionItem<K>[]> {
+export async function readCollection<K extends CollectionName>(
+  dir: string,
+  name: K,
+): Promise<CollectionItem<K>[]> {
   const file = path.join(dir, CONTENT_FILES[name]);
   const raw: unknown = JSON.parse(await readFile(file, 'utf8'));
   const result = z.array(SCHEMAS[name]).safeParse(raw);
@@ -67,7 +64,13 @@ export async function readCatalogueData(dir = contentDir()): Promise<CatalogueDa
     readCollection(dir, 'certificates'),
     readCollection(dir, 'listings'),
   ]);
-  return { dataset: dataset[0] ?? { id: 'dataset', sample: false }, facilities, products, certificates, listings };
+  return {
+    dataset: dataset[0] ?? { id: 'dataset', sample: false },
+    facilities,
+    products,
+    certificates,
+    listings,
+  };
 }
 
 export async function loadCatalogue(dir = contentDir()): Promise<Catalogue> {

@@ -33,7 +33,10 @@ export function dataStoreAsJson(): AstroIntegration {
                   handler(id) {
                     if (id !== RESOLVED_DATA_STORE_ID || !existsSync(file)) return null;
                     const json = readFileSync(file, 'utf8');
-                    return { code: `export default JSON.parse(${JSON.stringify(json)});`, map: { mappings: '' } };
+                    return {
+                      code: `export default JSON.parse(${JSON.stringify(json)});`,
+                      map: { mappings: '' },
+                    };
                   },
                 },
               },

@@ -9,9 +9,13 @@ import { AVAILABILITIES, FACILITY_TYPES, LEVELS, PRODUCT_GROUPS, REGIONS } from 
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as yyyy-mm-dd')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
-    message: 'not a real calendar date',
-  });
+  .refine(
+    (s) =>
+      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    {
+      message: 'not a real calendar date',
+    },
+  );
 
 /** Stable, URL-safe identifier: lower-case ASCII letters, digits and single hyphens. */
 export const id = z

@@ -21,7 +21,12 @@ export function bankTransferDetails(orderNumber: string, amount: number): BankTr
     accountName: BANK_ACCOUNT_NAME,
     amount,
     purpose: orderNumber,
-    qrPayload: vietQrPayload({ bankBin: BANK_BIN, accountNumber: BANK_ACCOUNT, amount, purpose: orderNumber }),
+    qrPayload: vietQrPayload({
+      bankBin: BANK_BIN,
+      accountNumber: BANK_ACCOUNT,
+      amount,
+      purpose: orderNumber,
+    }),
   };
 }
 

@@ -13,7 +13,15 @@ import { priceOrder, type PricedOrder } from './pricing';
 import type { CommerceKey } from './strings';
 import { commerceStrings } from './strings';
 
-export const CHECKOUT_FIELDS = ['name', 'phone', 'email', 'address', 'province', 'notes', 'paymentMethod'] as const;
+export const CHECKOUT_FIELDS = [
+  'name',
+  'phone',
+  'email',
+  'address',
+  'province',
+  'notes',
+  'paymentMethod',
+] as const;
 export type CheckoutField = (typeof CHECKOUT_FIELDS)[number];
 
 export interface CheckoutView {
@@ -49,13 +57,19 @@ export function checkoutForm(url: URL, ctx: Pick<OrderContext, 'catalogue' | 'sh
   return { items, summary: summarise(items, ctx), values: {}, errors: {}, idempotencyKey: randomUUID() };
 }
 
-function summarise(items: CheckoutView['items'], ctx: Pick<OrderContext, 'catalogue' | 'shipping'>): PricedOrder | null {
+function summarise(
+  items: CheckoutView['items'],
+  ctx: Pick<OrderContext, 'catalogue' | 'shipping'>,
+): PricedOrder | null {
   if (!items?.length || items.some((i) => !Number.isInteger(i.quantity) || i.quantity < 1)) return null;
   const priced = priceOrder(ctx.catalogue, items, ctx.shipping);
   return priced.ok ? priced.order : null;
 }
 
-function orderErrorMessage(error: OrderError, locale: Locale): Partial<Record<CheckoutField | 'items', string>> {
+function orderErrorMessage(
+  error: OrderError,
+  locale: Locale,
+): Partial<Record<CheckoutField | 'items', string>> {
   const t = commerceStrings(locale);
   switch (error.code) {
     case 'invalid_items':
@@ -64,7 +78,10 @@ function orderErrorMessage(error: OrderError, locale: Locale): Partial<Record<Ch
         items: (error.items ?? [])
           .map((i) =>
             i.problem === 'out_of_stock'
-              ? t('errOutOfStock', { sku: i.sku, detail: i.left ? t('inStockCount', { count: i.left }) : t('soldOut') })
+              ? t('errOutOfStock', {
+                  sku: i.sku,
+                  detail: i.left ? t('inStockCount', { count: i.left }) : t('soldOut'),
+                })
               : t(i.problem === 'not_sold_online' ? 'errItemNotSold' : 'errItemUnknown', { sku: i.sku }),
           )
           .join(' '),
@@ -83,21 +100,47 @@ function orderErrorMessage(error: OrderError, locale: Locale): Partial<Record<Ch
 }
 
 /** Handles the checkout form post: redirects to payment or the order page, or re-renders with errors. */
-export async function submitCheckout(form: FormData, ctx: OrderContext, locale: Locale, limit: ClientLimit): Promise<CheckoutOutcome> {
+export async function submitCheckout(
+  form: FormData,
+  ctx: OrderContext,
+  locale: Locale,
+  limit: ClientLimit,
+): Promise<CheckoutOutcome> {
   const text = (name: string) => {
     const v = form.get(name);
     return typeof v === 'string' ? v : '';
   };
-  const values = Object.fromEntries(CHECKOUT_FIELDS.map((f) => [f, text(f)])) as Record<CheckoutField, string>;
+  const values = Object.fromEntries(CHECKOUT_FIELDS.map((f) => [f, text(f)])) as Record<
+    CheckoutField,
+    string
+  >;
   const items = itemsFrom(form.getAll('sku').map(String), form.getAll('quantity').map(String));
   const key = /^[0-9a-f-]{36}$/.test(text('idempotencyKey')) ? text('idempotencyKey') : randomUUID();
-  const view = (errors: CheckoutView['errors']): CheckoutView => ({ items, summary: summarise(items, ctx), values, errors, idempotencyKey: key });
+  const view = (errors: CheckoutView['errors']): CheckoutView => ({
+    items,
+    summary: summarise(items, ctx),
+    values,
+    errors,
+    idempotencyKey: key,
+  });
   if (!mayPlaceOrder(limit)) {
-    return { status: 429, view: view({ items: commerceStrings(locale)('errTooManyOrders', { minutes: PLACEMENT_RULE.windowMs / 60_000 }) }) };
+    return {
+      status: 429,
+      view: view({
+        items: commerceStrings(locale)('errTooManyOrders', { minutes: PLACEMENT_RULE.windowMs / 60_000 }),
+      }),
+    };
   }
   const parsed = orderRequestSchema.safeParse({
     items,
-    buyer: { name: values.name, phone: values.phone, email: values.email, address: values.address, province: values.province, notes: values.notes },
+    buyer: {
+      name: values.name,
+      phone: values.phone,
+      email: values.email,
+      address: values.address,
+      province: values.province,
+      notes: values.notes,
+    },
     paymentMethod: values.paymentMethod,
     locale,
   });
@@ -107,13 +150,15 @@ export async function submitCheckout(form: FormData, ctx: OrderContext, locale: 
     for (const issue of parsed.error.issues) {
       const [head, field] = issue.path.map(String);
       if (head === 'items') errors.items = t('errItems');
-      else if (head === 'buyer' && field && field in FIELD_MESSAGES) errors[field as CheckoutField] = t(FIELD_MESSAGES[field as CheckoutField]);
+      else if (head === 'buyer' && field && field in FIELD_MESSAGES)
+        errors[field as CheckoutField] = t(FIELD_MESSAGES[field as CheckoutField]);
       else if (head === 'paymentMethod') errors.paymentMethod = t('errPayment');
     }
     return { status: 400, view: view(errors) };
   }
   const outcome = await placeOrder(ctx, parsed.data, `form:${key}`);
-  if (!outcome.ok) return { status: outcome.error.status, view: view(orderErrorMessage(outcome.error, locale)) };
+  if (!outcome.ok)
+    return { status: outcome.error.status, view: view(orderErrorMessage(outcome.error, locale)) };
   const { payment, statusUrl } = outcome.body;
   return { redirect: payment.method === 'card' ? payment.checkoutUrl : `${statusUrl}&placed=1` };
 }

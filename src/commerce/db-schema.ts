@@ -1,5 +1,15 @@
 /** Drizzle view of src/db/migrations/0102_orders.sql. */
-import { bigint, bigserial, index, integer, jsonb, pgTable, text, timestamp, unique } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  bigserial,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+} from 'drizzle-orm/pg-core';
 
 const vnd = (name: string) => bigint(name, { mode: 'number' });
 const at = (name: string) => timestamp(name, { withTimezone: true });
@@ -9,7 +19,9 @@ export const orders = pgTable('orders', {
   orderNumber: text('order_number').notNull().unique(),
   status: text('status', { enum: ['pending_payment', 'placed', 'cancelled'] }).notNull(),
   paymentMethod: text('payment_method', { enum: ['card', 'bank_transfer', 'cod'] }).notNull(),
-  locale: text('locale', { enum: ['vi', 'en'] }).notNull().default('vi'),
+  locale: text('locale', { enum: ['vi', 'en'] })
+    .notNull()
+    .default('vi'),
   buyerName: text('buyer_name').notNull(),
   buyerPhone: text('buyer_phone').notNull(),
   buyerEmail: text('buyer_email'),
@@ -30,7 +42,9 @@ export const shipments = pgTable(
   'shipments',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    orderId: bigint('order_id', { mode: 'number' }).notNull().references(() => orders.id, { onDelete: 'cascade' }),
+    orderId: bigint('order_id', { mode: 'number' })
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
     facilityId: text('facility_id').notNull(),
     facilityName: text('facility_name').notNull(),
     facilityEmail: text('facility_email'),
@@ -51,8 +65,12 @@ export const orderItems = pgTable(
   'order_items',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    orderId: bigint('order_id', { mode: 'number' }).notNull().references(() => orders.id, { onDelete: 'cascade' }),
-    shipmentId: bigint('shipment_id', { mode: 'number' }).notNull().references(() => shipments.id, { onDelete: 'cascade' }),
+    orderId: bigint('order_id', { mode: 'number' })
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    shipmentId: bigint('shipment_id', { mode: 'number' })
+      .notNull()
+      .references(() => shipments.id, { onDelete: 'cascade' }),
     sku: text('sku').notNull(),
     productId: text('product_id').notNull(),
     productName: text('product_name').notNull(),
@@ -72,7 +90,10 @@ export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 
 export const payments = pgTable('payments', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),
-  orderId: bigint('order_id', { mode: 'number' }).notNull().unique().references(() => orders.id, { onDelete: 'cascade' }),
+  orderId: bigint('order_id', { mode: 'number' })
+    .notNull()
+    .unique()
+    .references(() => orders.id, { onDelete: 'cascade' }),
   method: text('method', { enum: ['card', 'bank_transfer', 'cod'] }).notNull(),
   status: text('status', { enum: PAYMENT_STATUSES }).notNull().default('pending'),
   amount: vnd('amount').notNull(),
@@ -107,8 +128,12 @@ export const stockReservations = pgTable(
   'stock_reservations',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    orderId: bigint('order_id', { mode: 'number' }).notNull().references(() => orders.id, { onDelete: 'cascade' }),
-    shipmentId: bigint('shipment_id', { mode: 'number' }).notNull().references(() => shipments.id, { onDelete: 'cascade' }),
+    orderId: bigint('order_id', { mode: 'number' })
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    shipmentId: bigint('shipment_id', { mode: 'number' })
+      .notNull()
+      .references(() => shipments.id, { onDelete: 'cascade' }),
     sku: text('sku').notNull(),
     quantity: integer('quantity').notNull(),
     createdAt: at('created_at').notNull().defaultNow(),

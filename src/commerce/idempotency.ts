@@ -27,7 +27,9 @@ function canonical(value: unknown): unknown {
 }
 
 export function requestHash(body: unknown): string {
-  return createHash('sha256').update(JSON.stringify(canonical(body))).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(body)))
+    .digest('hex');
 }
 
 export type KeyClaim =
@@ -49,7 +51,12 @@ export async function claimKey(tx: Database, key: string, hash: string): Promise
   return { state: 'replay', statusCode: row.statusCode, response: row.response };
 }
 
-export async function storeResponse(db: Database, key: string, statusCode: number, response: unknown): Promise<void> {
+export async function storeResponse(
+  db: Database,
+  key: string,
+  statusCode: number,
+  response: unknown,
+): Promise<void> {
   await db.update(idempotencyKeys).set({ statusCode, response }).where(eq(idempotencyKeys.key, key));
 }
 

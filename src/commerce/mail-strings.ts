@@ -6,8 +6,10 @@ export const mailStrings = defineStrings({
     confirmationSubject: 'Chợ CNNT: đã nhận đơn hàng {orderNumber}',
     paidSubject: 'Chợ CNNT: đơn hàng {orderNumber} đã được thanh toán',
     greeting: 'Chào {name},',
-    received: 'Chợ CNNT đã nhận đơn hàng {orderNumber} của bạn. Mỗi cơ sở sẽ xác nhận và gửi phần hàng của mình.',
-    paidReceived: 'Chợ CNNT đã nhận thanh toán bằng thẻ cho đơn hàng {orderNumber}. Mỗi cơ sở sẽ xác nhận và gửi phần hàng của mình.',
+    received:
+      'Chợ CNNT đã nhận đơn hàng {orderNumber} của bạn. Mỗi cơ sở sẽ xác nhận và gửi phần hàng của mình.',
+    paidReceived:
+      'Chợ CNNT đã nhận thanh toán bằng thẻ cho đơn hàng {orderNumber}. Mỗi cơ sở sẽ xác nhận và gửi phần hàng của mình.',
     facility: 'Cơ sở: {name}',
     shippingFee: 'Phí vận chuyển: {amount}',
     free: 'miễn phí',
@@ -21,12 +23,14 @@ export const mailStrings = defineStrings({
     facilitySubject: 'Đơn hàng mới {orderNumber} cho {facility}',
     facilityIntro: 'Cơ sở {facility} có đơn hàng mới {orderNumber} trên Chợ CNNT.',
     relaySubjectPrefix: '[Chuyển cho cơ sở] ',
-    relayIntro: 'Cơ sở {facility} chưa có e-mail: hãy gọi điện báo đơn này cho cơ sở (số điện thoại tại {url}) và thao tác giúp qua đường dẫn bên dưới.',
+    relayIntro:
+      'Cơ sở {facility} chưa có e-mail: hãy gọi điện báo đơn này cho cơ sở (số điện thoại tại {url}) và thao tác giúp qua đường dẫn bên dưới.',
     facilityBuyer: 'Người mua: {name}, điện thoại {phone}{email}',
     facilityAddress: 'Địa chỉ giao hàng: {address}, {province}',
     facilityNotes: 'Ghi chú của người mua: {notes}',
     facilityPaymentCod: 'Thanh toán khi nhận hàng: thu {amount} (gồm phí vận chuyển).',
-    facilityPaymentBank: 'Người mua chuyển khoản cho Chợ CNNT; chờ Chợ CNNT báo đã nhận tiền trước khi gửi hàng.',
+    facilityPaymentBank:
+      'Người mua chuyển khoản cho Chợ CNNT; chờ Chợ CNNT báo đã nhận tiền trước khi gửi hàng.',
     facilityPaymentCard: 'Người mua đã thanh toán bằng thẻ.',
     facilityAction: 'Xác nhận, báo đã gửi hàng (kèm mã vận đơn) hoặc hủy tại: {url}',
     facilityLinkExpiry: 'Đường dẫn dành riêng cho cơ sở, có hiệu lực 60 ngày; không chuyển cho người khác.',
@@ -44,7 +48,8 @@ export const mailStrings = defineStrings({
     paidSubject: 'Chợ CNNT: order {orderNumber} is paid',
     greeting: 'Hello {name},',
     received: 'Chợ CNNT has received your order {orderNumber}. Each facility will confirm and send its part.',
-    paidReceived: 'Chợ CNNT has received your card payment for order {orderNumber}. Each facility will confirm and send its part.',
+    paidReceived:
+      'Chợ CNNT has received your card payment for order {orderNumber}. Each facility will confirm and send its part.',
     facility: 'Facility: {name}',
     shippingFee: 'Shipping: {amount}',
     free: 'free',
@@ -58,12 +63,14 @@ export const mailStrings = defineStrings({
     facilitySubject: 'New order {orderNumber} for {facility}',
     facilityIntro: '{facility} has a new order {orderNumber} on Chợ CNNT.',
     relaySubjectPrefix: '[Pass on to the facility] ',
-    relayIntro: '{facility} has no e-mail: phone the facility about this order (number at {url}) and act for it through the link below.',
+    relayIntro:
+      '{facility} has no e-mail: phone the facility about this order (number at {url}) and act for it through the link below.',
     facilityBuyer: 'Buyer: {name}, phone {phone}{email}',
     facilityAddress: 'Delivery address: {address}, {province}',
     facilityNotes: "Buyer's notes: {notes}",
     facilityPaymentCod: 'Cash on delivery: collect {amount} (shipping included).',
-    facilityPaymentBank: 'The buyer pays Chợ CNNT by bank transfer; wait for Chợ CNNT to confirm the money before shipping.',
+    facilityPaymentBank:
+      'The buyer pays Chợ CNNT by bank transfer; wait for Chợ CNNT to confirm the money before shipping.',
     facilityPaymentCard: 'The buyer has paid by card.',
     facilityAction: 'Confirm, mark shipped (with a tracking number) or cancel at: {url}',
     facilityLinkExpiry: 'This link is for your facility only and works for 60 days; do not pass it on.',

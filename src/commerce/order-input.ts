@@ -19,14 +19,15 @@ export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 const optional = <T extends z.ZodTypeAny>(schema: T) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
 
-export const mobileSchema = z
-  .string()
-  .transform((v, ctx) => {
-    const phone = normaliseMobile(v);
-    if (phone) return phone;
-    ctx.addIssue({ code: 'custom', message: 'not a Vietnamese mobile number (0 or +84, then 3, 5, 7, 8 or 9 and 8 more digits)' });
-    return z.NEVER;
+export const mobileSchema = z.string().transform((v, ctx) => {
+  const phone = normaliseMobile(v);
+  if (phone) return phone;
+  ctx.addIssue({
+    code: 'custom',
+    message: 'not a Vietnamese mobile number (0 or +84, then 3, 5, 7, 8 or 9 and 8 more digits)',
   });
+  return z.NEVER;
+});
 
 const provinceSchema = z.string().transform((v, ctx) => {
   const match = findProvince(v);

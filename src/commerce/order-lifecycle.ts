@@ -17,11 +17,24 @@ export async function cancelOrder(tx: Database, orderId: number, reason: string,
     .set({ status: 'cancelled', cancelReason: reason, cancelledAt: now })
     .where(and(eq(shipments.orderId, orderId), inArray(shipments.status, ['pending', 'confirmed'])))
     .returning({ id: shipments.id });
-  await releaseReservations(tx, open.map((s) => s.id), now);
-  await tx.update(orders).set({ status: 'cancelled', updatedAt: now }).where(and(eq(orders.id, orderId), ne(orders.status, 'cancelled')));
+  await releaseReservations(
+    tx,
+    open.map((s) => s.id),
+    now,
+  );
+  await tx
+    .update(orders)
+    .set({ status: 'cancelled', updatedAt: now })
+    .where(and(eq(orders.id, orderId), ne(orders.status, 'cancelled')));
 }
 
-export type PaymentOutcome = 'paid' | 'already_paid' | 'paid_after_cancellation' | 'cancelled' | 'already_final' | 'ignored_after_paid';
+export type PaymentOutcome =
+  | 'paid'
+  | 'already_paid'
+  | 'paid_after_cancellation'
+  | 'cancelled'
+  | 'already_final'
+  | 'ignored_after_paid';
 
 /**
  * Records a successful card payment. Paid is final: later failure or expiry events never undo
@@ -32,7 +45,10 @@ export async function markPaid(tx: Database, orderId: number, now: Date): Promis
   const [payment] = await tx.select().from(payments).where(eq(payments.orderId, orderId)).for('update');
   if (!payment) throw new Error(`order ${orderId} has no payment`);
   if (payment.status === 'paid') return 'already_paid';
-  await tx.update(payments).set({ status: 'paid', paidAt: now, updatedAt: now }).where(eq(payments.id, payment.id));
+  await tx
+    .update(payments)
+    .set({ status: 'paid', paidAt: now, updatedAt: now })
+    .where(eq(payments.id, payment.id));
   const [order] = await tx.select({ status: orders.status }).from(orders).where(eq(orders.id, orderId));
   if (order?.status === 'cancelled') return 'paid_after_cancellation';
   await tx.update(orders).set({ status: 'placed', updatedAt: now }).where(eq(orders.id, orderId));
@@ -42,7 +58,12 @@ export async function markPaid(tx: Database, orderId: number, now: Date): Promis
 }
 
 /** Records a failed or expired card payment and cancels the order, unless it was paid already. */
-export async function markUnpaid(tx: Database, orderId: number, status: Extract<PaymentStatus, 'failed' | 'expired'>, now: Date): Promise<PaymentOutcome> {
+export async function markUnpaid(
+  tx: Database,
+  orderId: number,
+  status: Extract<PaymentStatus, 'failed' | 'expired'>,
+  now: Date,
+): Promise<PaymentOutcome> {
   const [payment] = await tx.select().from(payments).where(eq(payments.orderId, orderId)).for('update');
   if (!payment) throw new Error(`order ${orderId} has no payment`);
   if (payment.status === 'paid') return 'ignored_after_paid';

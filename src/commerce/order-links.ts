@@ -21,7 +21,11 @@ function expiry(now: Date, days: number): number {
 }
 
 export function shipmentToken(shipmentId: number, now = new Date()): string {
-  return signToken({ purpose: SHIPMENT_LINK_PURPOSE, subject: String(shipmentId), exp: expiry(now, SHIPMENT_LINK_DAYS) });
+  return signToken({
+    purpose: SHIPMENT_LINK_PURPOSE,
+    subject: String(shipmentId),
+    exp: expiry(now, SHIPMENT_LINK_DAYS),
+  });
 }
 
 /** The shipment id a facility link grants, or why it does not. */

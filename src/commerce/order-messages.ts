@@ -17,7 +17,13 @@ import type { OrderDetails, ShipmentDetails } from './order-view';
 
 function methodLabel(order: OrderDetails, locale: Locale): string {
   const t = mailStrings(locale);
-  return t(order.paymentMethod === 'card' ? 'methodCard' : order.paymentMethod === 'bank_transfer' ? 'methodBank' : 'methodCod');
+  return t(
+    order.paymentMethod === 'card'
+      ? 'methodCard'
+      : order.paymentMethod === 'bank_transfer'
+        ? 'methodBank'
+        : 'methodCod',
+  );
 }
 
 function itemLines(shipment: ShipmentDetails, locale: Locale): string[] {
@@ -34,9 +40,17 @@ function buyerSummary(order: OrderDetails, now: Date): string {
   const t = mailStrings(locale);
   const lines: string[] = [];
   for (const s of order.shipments) {
-    lines.push(t('facility', { name: s.facilityName }), ...itemLines(s, locale), `  ${t('shippingFee', { amount: s.shippingFee ? formatVnd(s.shippingFee, locale) : t('free') })}`, '');
+    lines.push(
+      t('facility', { name: s.facilityName }),
+      ...itemLines(s, locale),
+      `  ${t('shippingFee', { amount: s.shippingFee ? formatVnd(s.shippingFee, locale) : t('free') })}`,
+      '',
+    );
   }
-  lines.push(t('total', { amount: formatVnd(order.total, locale) }), t('payment', { method: methodLabel(order, locale) }));
+  lines.push(
+    t('total', { amount: formatVnd(order.total, locale) }),
+    t('payment', { method: methodLabel(order, locale) }),
+  );
   if (order.paymentMethod === 'bank_transfer') {
     const bank = bankTransferDetails(order.orderNumber, order.total);
     lines.push(t('bankInstructions', { ...bank, amount: formatVnd(bank.amount, locale) }));
@@ -51,7 +65,12 @@ function buyerSummary(order: OrderDetails, now: Date): string {
   return lines.join('\n');
 }
 
-async function enqueueBuyerMessage(tx: Database, order: OrderDetails, paid: boolean, now: Date): Promise<void> {
+async function enqueueBuyerMessage(
+  tx: Database,
+  order: OrderDetails,
+  paid: boolean,
+  now: Date,
+): Promise<void> {
   if (!order.buyerEmail) return;
   const t = mailStrings(order.locale);
   await enqueueMessage(tx, {
@@ -59,7 +78,13 @@ async function enqueueBuyerMessage(tx: Database, order: OrderDetails, paid: bool
     ref: order.orderNumber,
     to: order.buyerEmail,
     subject: t(paid ? 'paidSubject' : 'confirmationSubject', { orderNumber: order.orderNumber }),
-    text: [t('greeting', { name: order.buyerName }), '', t(paid ? 'paidReceived' : 'received', { orderNumber: order.orderNumber }), '', buyerSummary(order, now)].join('\n'),
+    text: [
+      t('greeting', { name: order.buyerName }),
+      '',
+      t(paid ? 'paidReceived' : 'received', { orderNumber: order.orderNumber }),
+      '',
+      buyerSummary(order, now),
+    ].join('\n'),
   });
 }
 
@@ -79,14 +104,26 @@ async function enqueueFacilityMessages(tx: Database, order: OrderDetails, now: D
         ? t('facilityPaymentCod', { amount: formatVnd(s.total) })
         : t(order.paymentMethod === 'card' ? 'facilityPaymentCard' : 'facilityPaymentBank');
     const text = [
-      ...(s.facilityEmail ? [] : [t('relayIntro', { facility: s.facilityName, url: new URL(`/facilities/${s.facilityId}/`, env().PUBLIC_SITE_URL).href }), '']),
+      ...(s.facilityEmail
+        ? []
+        : [
+            t('relayIntro', {
+              facility: s.facilityName,
+              url: new URL(`/facilities/${s.facilityId}/`, env().PUBLIC_SITE_URL).href,
+            }),
+            '',
+          ]),
       t('facilityIntro', { facility: s.facilityName, orderNumber: order.orderNumber }),
       '',
       ...itemLines(s, 'vi'),
       `  ${t('shippingFee', { amount: s.shippingFee ? formatVnd(s.shippingFee) : t('free') })}`,
       `  ${t('total', { amount: formatVnd(s.total) })}`,
       '',
-      t('facilityBuyer', { name: order.buyerName, phone: order.buyerPhone, email: order.buyerEmail ? `, ${order.buyerEmail}` : '' }),
+      t('facilityBuyer', {
+        name: order.buyerName,
+        phone: order.buyerPhone,
+        email: order.buyerEmail ? `, ${order.buyerEmail}` : '',
+      }),
       t('facilityAddress', { address: order.address, province: order.province }),
       ...(order.notes ? [t('facilityNotes', { notes: order.notes })] : []),
       payment,
@@ -120,7 +157,12 @@ export async function enqueueOrderPaid(tx: Database, order: OrderDetails, now: D
 }
 
 /** Tells the buyer that a facility confirmed, shipped or cancelled its shipment. */
-export async function enqueueShipmentUpdate(tx: Database, order: OrderDetails, shipment: ShipmentDetails, now: Date): Promise<void> {
+export async function enqueueShipmentUpdate(
+  tx: Database,
+  order: OrderDetails,
+  shipment: ShipmentDetails,
+  now: Date,
+): Promise<void> {
   if (!order.buyerEmail || shipment.status === 'pending') return;
   const t = mailStrings(order.locale);
   const vars = {
@@ -129,7 +171,12 @@ export async function enqueueShipmentUpdate(tx: Database, order: OrderDetails, s
     tracking: shipment.trackingNumber ?? '',
     reason: shipment.cancelReason ?? '',
   };
-  const key = shipment.status === 'confirmed' ? 'updateConfirmed' : shipment.status === 'shipped' ? 'updateShipped' : 'updateCancelled';
+  const key =
+    shipment.status === 'confirmed'
+      ? 'updateConfirmed'
+      : shipment.status === 'shipped'
+        ? 'updateShipped'
+        : 'updateCancelled';
   await enqueueMessage(tx, {
     kind: 'shipment-update',
     ref: `${order.orderNumber}/${shipment.facilityId}/${shipment.status}`,
@@ -140,7 +187,9 @@ export async function enqueueShipmentUpdate(tx: Database, order: OrderDetails, s
       '',
       t(key, vars),
       '',
-      t('statusLink', { url: orderUrl(order.orderNumber, order.locale, orderViewKey(order.orderNumber, now)) }),
+      t('statusLink', {
+        url: orderUrl(order.orderNumber, order.locale, orderViewKey(order.orderNumber, now)),
+      }),
       '',
       t('signature'),
     ].join('\n'),

@@ -22,7 +22,10 @@ export function newOrderNumber(now: Date = new Date(), random: (max: number) => 
 
 /** Accepts what a buyer types ("cnnt 250412 7kq4x") and returns the canonical number, or null. */
 export function parseOrderNumber(input: string): string | null {
-  const compact = input.trim().toUpperCase().replace(/[\s_]+/g, '-');
+  const compact = input
+    .trim()
+    .toUpperCase()
+    .replace(/[\s_]+/g, '-');
   const canonical = /^CNNT-?(\d{6})-?([A-Z0-9]{5})$/.exec(compact);
   if (!canonical) return null;
   const value = `CNNT-${canonical[1]}-${canonical[2]}`;

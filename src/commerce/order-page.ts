@@ -36,7 +36,8 @@ export async function orderPageState(
     }
     return { kind: 'ask', orderNumber };
   }
-  if (!lookup.limiter.take(`order-lookup:${lookup.client}`, LOOKUP_RULE)) return { kind: 'ask', orderNumber, problem: 'rate_limited' };
+  if (!lookup.limiter.take(`order-lookup:${lookup.client}`, LOOKUP_RULE))
+    return { kind: 'ask', orderNumber, problem: 'rate_limited' };
   const contact = String((await request.formData()).get('contact') ?? '').trim();
   const order = await loadOrder(db, { orderNumber });
   const proof = contact.includes('@') ? { email: contact } : { phone: contact };

@@ -18,7 +18,10 @@ export interface OrderDetails extends OrderRow {
   shipments: ShipmentDetails[];
 }
 
-export async function loadOrder(db: Database, where: { orderNumber: string } | { orderId: number }): Promise<OrderDetails | null> {
+export async function loadOrder(
+  db: Database,
+  where: { orderNumber: string } | { orderId: number },
+): Promise<OrderDetails | null> {
   const [order] = await db
     .select()
     .from(orders)
@@ -39,12 +42,18 @@ export async function loadOrder(db: Database, where: { orderNumber: string } | {
 
 /** The order a shipment belongs to (a facility link names only its shipment). */
 export async function orderIdOfShipment(db: Database, shipmentId: number): Promise<number | null> {
-  const [row] = await db.select({ orderId: shipments.orderId }).from(shipments).where(eq(shipments.id, shipmentId));
+  const [row] = await db
+    .select({ orderId: shipments.orderId })
+    .from(shipments)
+    .where(eq(shipments.id, shipmentId));
   return row?.orderId ?? null;
 }
 
 /** True when the phone (any written form) or e-mail is the one the order was placed with. */
-export function buyerMatches(order: Pick<OrderRow, 'buyerPhone' | 'buyerEmail'>, proof: { phone?: string; email?: string }): boolean {
+export function buyerMatches(
+  order: Pick<OrderRow, 'buyerPhone' | 'buyerEmail'>,
+  proof: { phone?: string; email?: string },
+): boolean {
   if (proof.phone !== undefined) {
     const phone = normaliseMobile(proof.phone);
     if (phone !== null && phone === order.buyerPhone) return true;
@@ -65,7 +74,12 @@ export function orderStatusJson(o: OrderDetails) {
     subtotal: o.subtotal,
     shippingTotal: o.shippingTotal,
     total: o.total,
-    payment: { method: o.paymentMethod, status: o.payment.status, amount: o.payment.amount, paidAt: o.payment.paidAt?.toISOString() ?? null },
+    payment: {
+      method: o.paymentMethod,
+      status: o.payment.status,
+      amount: o.payment.amount,
+      paidAt: o.payment.paidAt?.toISOString() ?? null,
+    },
     buyer: { name: o.buyerName, province: o.province },
     shipments: o.shipments.map((s) => ({
       facility: { id: s.facilityId, name: s.facilityName },

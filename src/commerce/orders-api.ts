@@ -38,11 +38,20 @@ export function mayPlaceOrder({ limiter, client }: ClientLimit): boolean {
 }
 
 /** POST /api/orders */
-export async function handleCreateOrder(request: Request, ctx: OrderContext, limit: ClientLimit): Promise<Response> {
+export async function handleCreateOrder(
+  request: Request,
+  ctx: OrderContext,
+  limit: ClientLimit,
+): Promise<Response> {
   if (!mayPlaceOrder(limit)) return rateLimited('orders from this address', PLACEMENT_RULE.windowMs);
   const key = request.headers.get('idempotency-key') ?? undefined;
   if (key !== undefined && !IDEMPOTENCY_KEY_PATTERN.test(key)) {
-    return apiError(400, 'invalid_idempotency_key', 'Idempotency-Key must be 8–200 letters, digits or _ : . -', { 'Idempotency-Key': 'malformed' });
+    return apiError(
+      400,
+      'invalid_idempotency_key',
+      'Idempotency-Key must be 8–200 letters, digits or _ : . -',
+      { 'Idempotency-Key': 'malformed' },
+    );
   }
   const parsed = await parseJsonBody(request, orderRequestSchema);
   if (!parsed.ok) return parsed.response;
@@ -51,14 +60,23 @@ export async function handleCreateOrder(request: Request, ctx: OrderContext, lim
 
 const lookupQuery = z
   .object({ phone: z.string().max(30).optional(), email: z.string().max(200).optional() })
-  .refine((q) => q.phone !== undefined || q.email !== undefined, { message: 'give the phone or e-mail used for the order', path: ['phone'] });
+  .refine((q) => q.phone !== undefined || q.email !== undefined, {
+    message: 'give the phone or e-mail used for the order',
+    path: ['phone'],
+  });
 
 /** Lookups per client per minute: enough for a person, too few to guess phone numbers. */
 export const LOOKUP_RULE = { limit: 20, windowMs: 60_000 };
 
 /** GET /api/orders/{orderNumber}?phone= | ?email= : 404 alike for unknown orders and wrong proof. */
-export async function handleOrderStatus(request: Request, orderNumberParam: string, db: Database, { limiter, client }: ClientLimit): Promise<Response> {
-  if (!limiter.take(`order-lookup:${client}`, LOOKUP_RULE)) return rateLimited('order lookups', LOOKUP_RULE.windowMs);
+export async function handleOrderStatus(
+  request: Request,
+  orderNumberParam: string,
+  db: Database,
+  { limiter, client }: ClientLimit,
+): Promise<Response> {
+  if (!limiter.take(`order-lookup:${client}`, LOOKUP_RULE))
+    return rateLimited('order lookups', LOOKUP_RULE.windowMs);
   const query = parseQuery(new URL(request.url), lookupQuery);
   if (!query.ok) return query.response;
   const notFound = () => apiError(404, 'not_found', 'No order with this number and phone or e-mail.');
@@ -71,7 +89,8 @@ export async function handleOrderStatus(request: Request, orderNumberParam: stri
 
 /** GET /api/products/{id} */
 export async function handleProduct(id: string, catalogue: Catalogue, db: Database): Promise<Response> {
-  if (!catalogue.productById.has(id)) return apiError(404, 'not_found', `No certified product with id "${id}".`);
+  if (!catalogue.productById.has(id))
+    return apiError(404, 'not_found', `No certified product with id "${id}".`);
   await ensureStockSeeded(db, catalogue);
   const remaining = await remainingStock(db, trackedSkusOf(catalogue, id));
   return json(productJson(catalogue, id, remaining));

@@ -61,7 +61,9 @@ export interface OrderError {
   items?: { sku: string; problem: LineProblem['code'] | 'out_of_stock'; left?: number }[];
 }
 
-export type OrderOutcome = { ok: true; replayed: boolean; body: OrderCreated } | { ok: false; error: OrderError };
+export type OrderOutcome =
+  | { ok: true; replayed: boolean; body: OrderCreated }
+  | { ok: false; error: OrderError };
 
 const PROBLEM_MESSAGES: Record<LineProblem['code'], string> = {
   unknown_sku: 'no listing sells this SKU',
@@ -108,7 +110,12 @@ async function insertOrder(tx: Database, request: OrderRequest, priced: PricedOr
 }
 
 /** Records order, shipments, items, stock and payment; returns the stored order. */
-async function recordOrder(tx: Database, request: OrderRequest, priced: PricedOrder, now: Date): Promise<OrderDetails> {
+async function recordOrder(
+  tx: Database,
+  request: OrderRequest,
+  priced: PricedOrder,
+  now: Date,
+): Promise<OrderDetails> {
   const order = await insertOrder(tx, request, priced, now);
   const shipmentRows = await tx
     .insert(shipments)
@@ -125,7 +132,9 @@ async function recordOrder(tx: Database, request: OrderRequest, priced: PricedOr
     )
     .returning({ id: shipments.id, facilityId: shipments.facilityId });
   const shipmentId = new Map(shipmentRows.map((s) => [s.facilityId, s.id]));
-  const lines = priced.shipments.flatMap((s) => s.lines.map((line) => ({ line, shipmentId: shipmentId.get(s.facilityId)! })));
+  const lines = priced.shipments.flatMap((s) =>
+    s.lines.map((line) => ({ line, shipmentId: shipmentId.get(s.facilityId)! })),
+  );
   await tx.insert(orderItems).values(
     lines.map(({ line, shipmentId }) => ({
       orderId: order.id,
@@ -143,16 +152,28 @@ async function recordOrder(tx: Database, request: OrderRequest, priced: PricedOr
     })),
   );
   // Always lock stock rows in SKU order so two orders for the same SKUs cannot deadlock.
-  const tracked = lines.filter(({ line }) => line.tracksStock).sort((a, b) => (a.line.sku < b.line.sku ? -1 : 1));
+  const tracked = lines
+    .filter(({ line }) => line.tracksStock)
+    .sort((a, b) => (a.line.sku < b.line.sku ? -1 : 1));
   for (const { line } of tracked) {
     if (!(await takeStock(tx, line.sku, line.quantity))) throw new OutOfStock(line.sku);
   }
   if (tracked.length) {
-    await tx.insert(stockReservations).values(
-      tracked.map(({ line, shipmentId }) => ({ orderId: order.id, shipmentId, sku: line.sku, quantity: line.quantity, createdAt: now })),
-    );
+    await tx
+      .insert(stockReservations)
+      .values(
+        tracked.map(({ line, shipmentId }) => ({
+          orderId: order.id,
+          shipmentId,
+          sku: line.sku,
+          quantity: line.quantity,
+          createdAt: now,
+        })),
+      );
   }
-  await tx.insert(payments).values({ orderId: order.id, method: request.paymentMethod, amount: priced.total, updatedAt: now });
+  await tx
+    .insert(payments)
+    .values({ orderId: order.id, method: request.paymentMethod, amount: priced.total, updatedAt: now });
   const details = await loadOrder(tx, { orderId: order.id });
   if (!details) throw new Error('order vanished inside its own transaction');
   return details;
@@ -163,7 +184,11 @@ function createdBody(order: OrderDetails, now: Date, checkoutUrl?: string): Orde
     order.paymentMethod === 'card'
       ? { method: 'card', status: 'pending', amount: order.total, checkoutUrl: checkoutUrl ?? '' }
       : order.paymentMethod === 'bank_transfer'
-        ? { method: 'bank_transfer', status: 'pending', ...bankTransferDetails(order.orderNumber, order.total) }
+        ? {
+            method: 'bank_transfer',
+            status: 'pending',
+            ...bankTransferDetails(order.orderNumber, order.total),
+          }
         : { method: 'cod', status: 'pending', amount: order.total };
   return {
     orderNumber: order.orderNumber,
@@ -186,16 +211,33 @@ async function outOfStockError(ctx: OrderContext, request: OrderRequest, sku: st
   };
 }
 
-export async function placeOrder(ctx: OrderContext, request: OrderRequest, idempotencyKey?: string): Promise<OrderOutcome> {
+export async function placeOrder(
+  ctx: OrderContext,
+  request: OrderRequest,
+  idempotencyKey?: string,
+): Promise<OrderOutcome> {
   const now = (ctx.now ?? (() => new Date()))();
   if (request.paymentMethod === 'card' && !ctx.card) {
-    return { ok: false, error: { status: 400, code: 'card_unavailable', message: 'Card payment is not available.', fields: { paymentMethod: 'card payment is not offered' } } };
+    return {
+      ok: false,
+      error: {
+        status: 400,
+        code: 'card_unavailable',
+        message: 'Card payment is not available.',
+        fields: { paymentMethod: 'card payment is not offered' },
+      },
+    };
   }
   const pricing = priceOrder(ctx.catalogue, request.items, ctx.shipping);
   if (!pricing.ok) {
-    const fields = Object.fromEntries(pricing.problems.map((p) => [`items.${p.index}.sku`, PROBLEM_MESSAGES[p.code]]));
+    const fields = Object.fromEntries(
+      pricing.problems.map((p) => [`items.${p.index}.sku`, PROBLEM_MESSAGES[p.code]]),
+    );
     const items = pricing.problems.map((p) => ({ sku: p.sku, problem: p.code }));
-    return { ok: false, error: { status: 400, code: 'invalid_items', message: 'Some items cannot be ordered.', fields, items } };
+    return {
+      ok: false,
+      error: { status: 400, code: 'invalid_items', message: 'Some items cannot be ordered.', fields, items },
+    };
   }
   await ensureStockSeeded(ctx.db, ctx.catalogue);
   const hash = requestHash(request);
@@ -206,20 +248,41 @@ export async function placeOrder(ctx: OrderContext, request: OrderRequest, idemp
       if (idempotencyKey) {
         const claim = await claimKey(tx, idempotencyKey, hash);
         if (claim.state === 'mismatch') {
-          return { replay: { ok: false, error: { status: 422, code: 'idempotency_key_reused', message: 'This Idempotency-Key was used with a different request.' } } };
+          return {
+            replay: {
+              ok: false,
+              error: {
+                status: 422,
+                code: 'idempotency_key_reused',
+                message: 'This Idempotency-Key was used with a different request.',
+              },
+            },
+          };
         }
         if (claim.state === 'in_progress') {
-          return { replay: { ok: false, error: { status: 409, code: 'request_in_progress', message: 'The first request with this Idempotency-Key is still being processed.' } } };
+          return {
+            replay: {
+              ok: false,
+              error: {
+                status: 409,
+                code: 'request_in_progress',
+                message: 'The first request with this Idempotency-Key is still being processed.',
+              },
+            },
+          };
         }
-        if (claim.state === 'replay') return { replay: { ok: true, replayed: true, body: claim.response as OrderCreated } };
+        if (claim.state === 'replay')
+          return { replay: { ok: true, replayed: true, body: claim.response as OrderCreated } };
       }
       const order = await recordOrder(tx, request, pricing.order, now);
       await enqueueOrderPlaced(tx, order, now);
-      if (idempotencyKey && order.paymentMethod !== 'card') await storeResponse(tx, idempotencyKey, 201, createdBody(order, now));
+      if (idempotencyKey && order.paymentMethod !== 'card')
+        await storeResponse(tx, idempotencyKey, 201, createdBody(order, now));
       return { order };
     });
   } catch (error) {
-    if (error instanceof OutOfStock) return { ok: false, error: await outOfStockError(ctx, request, error.sku) };
+    if (error instanceof OutOfStock)
+      return { ok: false, error: await outOfStockError(ctx, request, error.sku) };
     throw error;
   }
   if ('replay' in result) return result.replay;
@@ -229,15 +292,33 @@ export async function placeOrder(ctx: OrderContext, request: OrderRequest, idemp
 }
 
 /** After the order is committed: open a Checkout Session, or cancel the order if Stripe fails. */
-async function startCardPayment(ctx: OrderContext, order: OrderDetails, now: Date, idempotencyKey?: string): Promise<OrderOutcome> {
+async function startCardPayment(
+  ctx: OrderContext,
+  order: OrderDetails,
+  now: Date,
+  idempotencyKey?: string,
+): Promise<OrderOutcome> {
   let checkout: CardCheckout;
   try {
-    checkout = await ctx.card!.createCheckout(order, orderUrl(order.orderNumber, order.locale, orderViewKey(order.orderNumber, now)));
+    checkout = await ctx.card!.createCheckout(
+      order,
+      orderUrl(order.orderNumber, order.locale, orderViewKey(order.orderNumber, now)),
+    );
   } catch (error) {
-    console.error(`Stripe checkout for ${order.orderNumber} failed: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(
+      `Stripe checkout for ${order.orderNumber} failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
     await ctx.db.transaction((tx) => cancelOrder(tx, order.id, 'payment_unavailable', now));
     if (idempotencyKey) await forgetKey(ctx.db, idempotencyKey);
-    return { ok: false, error: { status: 502, code: 'payment_unavailable', message: 'Card payment could not be started; nothing was charged. Try again or choose another payment method.' } };
+    return {
+      ok: false,
+      error: {
+        status: 502,
+        code: 'payment_unavailable',
+        message:
+          'Card payment could not be started; nothing was charged. Try again or choose another payment method.',
+      },
+    };
   }
   await ctx.db
     .update(payments)

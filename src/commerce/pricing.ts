@@ -62,7 +62,8 @@ export type PricingResult = { ok: true; order: PricedOrder } | { ok: false; prob
 /** The unit price for a quantity: the best wholesale tier the quantity reaches, else retail. */
 export function unitPriceFor(variant: Pick<Variant, 'price' | 'wholesaleTiers'>, quantity: number): number {
   let price = variant.price;
-  for (const tier of variant.wholesaleTiers) if (quantity >= tier.minQuantity) price = Math.min(price, tier.unitPrice);
+  for (const tier of variant.wholesaleTiers)
+    if (quantity >= tier.minQuantity) price = Math.min(price, tier.unitPrice);
   return price;
 }
 
@@ -70,7 +71,11 @@ export function shippingFee(subtotal: number, rule: ShippingRule): number {
   return rule.freeFrom > 0 && subtotal >= rule.freeFrom ? 0 : rule.flatFee;
 }
 
-export function priceOrder(catalogue: Catalogue, items: readonly OrderLineInput[], rule: ShippingRule): PricingResult {
+export function priceOrder(
+  catalogue: Catalogue,
+  items: readonly OrderLineInput[],
+  rule: ShippingRule,
+): PricingResult {
   const problems: LineProblem[] = [];
   const seen = new Set<string>();
   const byFacility = new Map<string, PricedShipment>();
@@ -80,12 +85,21 @@ export function priceOrder(catalogue: Catalogue, items: readonly OrderLineInput[
     const found = catalogue.variantBySku.get(item.sku);
     if (!found) return problems.push({ index, sku: item.sku, code: 'unknown_sku' });
     const { variant, product } = found;
-    if (variant.availability === 'not_sold_online') return problems.push({ index, sku: item.sku, code: 'not_sold_online' });
+    if (variant.availability === 'not_sold_online')
+      return problems.push({ index, sku: item.sku, code: 'not_sold_online' });
     const facility = catalogue.facilityById.get(product.facilityId);
     if (!facility) return problems.push({ index, sku: item.sku, code: 'unknown_sku' });
     let shipment = byFacility.get(facility.id);
     if (!shipment) {
-      shipment = { facilityId: facility.id, facilityName: facility.name, facilityEmail: facility.email, lines: [], subtotal: 0, shippingFee: 0, total: 0 };
+      shipment = {
+        facilityId: facility.id,
+        facilityName: facility.name,
+        facilityEmail: facility.email,
+        lines: [],
+        subtotal: 0,
+        shippingFee: 0,
+        total: 0,
+      };
       byFacility.set(facility.id, shipment);
     }
     const unitPrice = unitPriceFor(variant, item.quantity);

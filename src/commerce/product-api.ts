@@ -19,7 +19,12 @@ export function trackedSkusOf(catalogue: Catalogue, productId: string): string[]
   return (listing?.variants ?? []).filter((v) => v.stock !== undefined).map((v) => v.sku);
 }
 
-export function productJson(catalogue: Catalogue, productId: string, remaining: ReadonlyMap<string, number>, asOf = todayInVietnam()) {
+export function productJson(
+  catalogue: Catalogue,
+  productId: string,
+  remaining: ReadonlyMap<string, number>,
+  asOf = todayInVietnam(),
+) {
   const product = catalogue.productById.get(productId);
   if (!product) return null;
   const facility = catalogue.facilityById.get(product.facilityId);
@@ -30,7 +35,14 @@ export function productJson(catalogue: Catalogue, productId: string, remaining: 
     url: `/products/${product.id}/`,
     group: product.group,
     isSet: product.isSet,
-    facility: facility ? { id: facility.id, name: facility.name, province: facility.province, url: `/facilities/${facility.id}/` } : null,
+    facility: facility
+      ? {
+          id: facility.id,
+          name: facility.name,
+          province: facility.province,
+          url: `/facilities/${facility.id}/`,
+        }
+      : null,
     certificates: catalogue.certificatesOf(product.id).map((c) => ({
       ...certificateFacts(c),
       validUntil: c.validUntil,

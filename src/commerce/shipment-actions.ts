@@ -16,7 +16,13 @@ export const shipmentActionSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('confirm') }),
   z.object({
     action: z.literal('ship'),
-    trackingNumber: z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9 ._/-]{2,39}$/, 'a tracking number is 3–40 letters, digits, spaces or . _ / -'),
+    trackingNumber: z
+      .string()
+      .trim()
+      .regex(
+        /^[A-Za-z0-9][A-Za-z0-9 ._/-]{2,39}$/,
+        'a tracking number is 3–40 letters, digits, spaces or . _ / -',
+      ),
   }),
   z.object({ action: z.literal('cancel'), reason: z.string().trim().min(3, 'say briefly why').max(300) }),
 ]);
@@ -33,15 +39,29 @@ const ALLOWED_FROM: Record<ShipmentAction['action'], readonly ShipmentStatus[]> 
   cancel: ['pending', 'confirmed', 'cancelled'],
 };
 
-const TARGET: Record<ShipmentAction['action'], ShipmentStatus> = { confirm: 'confirmed', ship: 'shipped', cancel: 'cancelled' };
+const TARGET: Record<ShipmentAction['action'], ShipmentStatus> = {
+  confirm: 'confirmed',
+  ship: 'shipped',
+  cancel: 'cancelled',
+};
 
-export async function applyShipmentAction(db: Database, shipmentId: number, action: ShipmentAction, now = new Date()): Promise<ActionResult> {
+export async function applyShipmentAction(
+  db: Database,
+  shipmentId: number,
+  action: ShipmentAction,
+  now = new Date(),
+): Promise<ActionResult> {
   return db.transaction(async (tx): Promise<ActionResult> => {
     const [shipment] = await tx.select().from(shipments).where(eq(shipments.id, shipmentId)).for('update');
     if (!shipment) return { ok: false, code: 'not_found' };
-    const [order] = await tx.select({ status: orders.status }).from(orders).where(eq(orders.id, shipment.orderId));
-    if (order?.status === 'pending_payment') return { ok: false, code: 'awaiting_payment', status: shipment.status };
-    if (!ALLOWED_FROM[action.action].includes(shipment.status)) return { ok: false, code: 'not_allowed', status: shipment.status };
+    const [order] = await tx
+      .select({ status: orders.status })
+      .from(orders)
+      .where(eq(orders.id, shipment.orderId));
+    if (order?.status === 'pending_payment')
+      return { ok: false, code: 'awaiting_payment', status: shipment.status };
+    if (!ALLOWED_FROM[action.action].includes(shipment.status))
+      return { ok: false, code: 'not_allowed', status: shipment.status };
     const target = TARGET[action.action];
     const sameTracking = action.action !== 'ship' || shipment.trackingNumber === action.trackingNumber;
     const changed = shipment.status !== target || !sameTracking;
@@ -52,15 +72,27 @@ export async function applyShipmentAction(db: Database, shipmentId: number, acti
           action.action === 'confirm'
             ? { status: target, confirmedAt: now }
             : action.action === 'ship'
-              ? { status: target, trackingNumber: action.trackingNumber, shippedAt: now, confirmedAt: shipment.confirmedAt ?? now }
+              ? {
+                  status: target,
+                  trackingNumber: action.trackingNumber,
+                  shippedAt: now,
+                  confirmedAt: shipment.confirmedAt ?? now,
+                }
               : { status: target, cancelReason: action.reason, cancelledAt: now },
         )
         .where(eq(shipments.id, shipmentId));
       if (action.action === 'cancel') {
         await releaseReservations(tx, [shipmentId], now);
         // The order is cancelled when none of its shipments is left.
-        const open = await tx.$count(shipments, and(eq(shipments.orderId, shipment.orderId), ne(shipments.status, 'cancelled')));
-        if (open === 0) await tx.update(orders).set({ status: 'cancelled', updatedAt: now }).where(eq(orders.id, shipment.orderId));
+        const open = await tx.$count(
+          shipments,
+          and(eq(shipments.orderId, shipment.orderId), ne(shipments.status, 'cancelled')),
+        );
+        if (open === 0)
+          await tx
+            .update(orders)
+            .set({ status: 'cancelled', updatedAt: now })
+            .where(eq(orders.id, shipment.orderId));
       }
     }
     const details = await loadOrder(tx, { orderId: shipment.orderId });

@@ -20,7 +20,13 @@ export function ensureStockSeeded(db: Database, catalogue: Catalogue): Promise<v
     const rows = [...catalogue.variantBySku.values()]
       .filter(({ variant }) => variant.stock !== undefined)
       .map(({ variant }) => ({ sku: variant.sku, remaining: variant.stock! }));
-    done = rows.length ? db.insert(stockLevels).values(rows).onConflictDoNothing().then(() => undefined) : Promise.resolve();
+    done = rows.length
+      ? db
+          .insert(stockLevels)
+          .values(rows)
+          .onConflictDoNothing()
+          .then(() => undefined)
+      : Promise.resolve();
     // A failed seed must be retried by the next caller, not cached.
     done.catch(() => perCatalogue.delete(catalogue));
     perCatalogue.set(catalogue, done);

@@ -19,7 +19,8 @@ export const commerceStrings = defineStrings({
     cartTitle: 'Giỏ hàng',
     cartEmpty: 'Giỏ hàng đang trống.',
     browseProducts: 'Xem sản phẩm',
-    cartNeedsJs: 'Giỏ hàng cần JavaScript. Bạn vẫn có thể đặt từng sản phẩm bằng nút “Mua ngay” trên trang sản phẩm.',
+    cartNeedsJs:
+      'Giỏ hàng cần JavaScript. Bạn vẫn có thể đặt từng sản phẩm bằng nút “Mua ngay” trên trang sản phẩm.',
     shipmentFrom: 'Giao từ {facility}',
     remove: 'Xóa',
     removeItem: 'Xóa {name} khỏi giỏ hàng',
@@ -28,7 +29,8 @@ export const commerceStrings = defineStrings({
     shipping: 'Phí vận chuyển',
     shippingFree: 'Miễn phí',
     total: 'Tổng cộng',
-    freeShippingHint: 'Mỗi cơ sở giao riêng; phí vận chuyển {fee} mỗi cơ sở, miễn phí khi tiền hàng của cơ sở từ {threshold}.',
+    freeShippingHint:
+      'Mỗi cơ sở giao riêng; phí vận chuyển {fee} mỗi cơ sở, miễn phí khi tiền hàng của cơ sở từ {threshold}.',
     flatShippingHint: 'Mỗi cơ sở giao riêng; phí vận chuyển {fee} mỗi cơ sở.',
     goToCheckout: 'Đặt hàng',
     lineUnavailable: 'Sản phẩm này hiện không bán online; hãy xóa khỏi giỏ.',
@@ -69,10 +71,12 @@ export const commerceStrings = defineStrings({
     errItemNotSold: 'Sản phẩm {sku} không bán online.',
     errOutOfStock: 'Sản phẩm {sku} không còn đủ hàng ({detail}).',
     errCardUnavailable: 'Thanh toán thẻ hiện không khả dụng; hãy chọn cách khác.',
-    errPaymentUnavailable: 'Không mở được trang thanh toán thẻ; chưa có khoản tiền nào bị trừ. Hãy thử lại hoặc chọn cách thanh toán khác.',
+    errPaymentUnavailable:
+      'Không mở được trang thanh toán thẻ; chưa có khoản tiền nào bị trừ. Hãy thử lại hoặc chọn cách thanh toán khác.',
     errInProgress: 'Đơn hàng đang được xử lý; đợi giây lát rồi tải lại trang.',
     errResubmitted: 'Biểu mẫu này đã được gửi với nội dung khác; hãy tải lại trang đặt hàng.',
-    errTooManyOrders: 'Có quá nhiều lượt đặt hàng từ địa chỉ mạng này; hãy thử lại sau {minutes} phút. Thông tin bạn nhập vẫn được giữ.',
+    errTooManyOrders:
+      'Có quá nhiều lượt đặt hàng từ địa chỉ mạng này; hãy thử lại sau {minutes} phút. Thông tin bạn nhập vẫn được giữ.',
     orderTitle: 'Đơn hàng {orderNumber}',
     lookupTitle: 'Xem đơn hàng {orderNumber}',
     lookupText: 'Nhập số điện thoại hoặc e-mail đã dùng khi đặt hàng.',
@@ -94,7 +98,8 @@ export const commerceStrings = defineStrings({
     payNow: 'Thanh toán bằng thẻ',
     cardProcessing: 'Nếu bạn vừa thanh toán, trạng thái sẽ cập nhật sau ít giây; hãy tải lại trang.',
     bankTitle: 'Chuyển khoản ngân hàng',
-    bankScan: 'Quét mã bằng ứng dụng ngân hàng, hoặc chuyển khoản theo thông tin dưới đây. Đơn hàng được xử lý khi Chợ CNNT nhận được tiền.',
+    bankScan:
+      'Quét mã bằng ứng dụng ngân hàng, hoặc chuyển khoản theo thông tin dưới đây. Đơn hàng được xử lý khi Chợ CNNT nhận được tiền.',
     bankBin: 'Mã ngân hàng (BIN)',
     bankAccount: 'Số tài khoản',
     bankAccountName: 'Chủ tài khoản',
@@ -156,7 +161,8 @@ export const commerceStrings = defineStrings({
     cartTitle: 'Cart',
     cartEmpty: 'Your cart is empty.',
     browseProducts: 'Browse products',
-    cartNeedsJs: 'The cart needs JavaScript. You can still order one product at a time with “Buy now” on its page.',
+    cartNeedsJs:
+      'The cart needs JavaScript. You can still order one product at a time with “Buy now” on its page.',
     shipmentFrom: 'Shipped by {facility}',
     remove: 'Remove',
     removeItem: 'Remove {name} from the cart',
@@ -165,7 +171,8 @@ export const commerceStrings = defineStrings({
     shipping: 'Shipping',
     shippingFree: 'Free',
     total: 'Total',
-    freeShippingHint: 'Each facility ships separately: {fee} per facility, free when its goods come to {threshold} or more.',
+    freeShippingHint:
+      'Each facility ships separately: {fee} per facility, free when its goods come to {threshold} or more.',
     flatShippingHint: 'Each facility ships separately: {fee} per facility.',
     goToCheckout: 'Check out',
     lineUnavailable: 'This item is no longer sold online; please remove it.',
@@ -206,10 +213,12 @@ export const commerceStrings = defineStrings({
     errItemNotSold: 'Item {sku} is not sold online.',
     errOutOfStock: 'Not enough stock of {sku} ({detail}).',
     errCardUnavailable: 'Card payment is not available right now; please choose another way.',
-    errPaymentUnavailable: 'The card payment page could not be opened; nothing was charged. Try again or choose another way to pay.',
+    errPaymentUnavailable:
+      'The card payment page could not be opened; nothing was charged. Try again or choose another way to pay.',
     errInProgress: 'Your order is being processed; wait a moment and reload the page.',
     errResubmitted: 'This form was already sent with different details; please reload the checkout page.',
-    errTooManyOrders: 'Too many orders from this network address; please try again in {minutes} minutes. What you entered is kept.',
+    errTooManyOrders:
+      'Too many orders from this network address; please try again in {minutes} minutes. What you entered is kept.',
     orderTitle: 'Order {orderNumber}',
     lookupTitle: 'View order {orderNumber}',
     lookupText: 'Enter the mobile number or e-mail used for the order.',
@@ -231,7 +240,8 @@ export const commerceStrings = defineStrings({
     payNow: 'Pay by card',
     cardProcessing: 'If you have just paid, the status updates within seconds; reload the page.',
     bankTitle: 'Bank transfer',
-    bankScan: 'Scan the code with your banking app, or transfer with the details below. The order is processed once Chợ CNNT receives the money.',
+    bankScan:
+      'Scan the code with your banking app, or transfer with the details below. The order is processed once Chợ CNNT receives the money.',
     bankBin: 'Bank code (BIN)',
     bankAccount: 'Account number',
     bankAccountName: 'Account name',
@@ -255,11 +265,13 @@ export const commerceStrings = defineStrings({
     colQuantity: 'Quantity',
     colLineTotal: 'Amount',
     facilityTitle: 'Order {orderNumber} for {facility}',
-    facilityIntro: 'This page is for your facility only, through the link sent by e-mail (valid until {date}).',
+    facilityIntro:
+      'This page is for your facility only, through the link sent by e-mail (valid until {date}).',
     facilityBuyer: 'Recipient',
     facilityNotes: 'Buyer’s notes',
     facilityPayCod: 'Collect on delivery: {amount} (shipping included).',
-    facilityPayBank: 'The buyer pays Chợ CNNT by bank transfer; wait for Chợ CNNT to confirm the money before shipping.',
+    facilityPayBank:
+      'The buyer pays Chợ CNNT by bank transfer; wait for Chợ CNNT to confirm the money before shipping.',
     facilityPayCard: 'The buyer has paid by card.',
     facilityStatus: 'Status: {status}',
     actionConfirm: 'Confirm the order',

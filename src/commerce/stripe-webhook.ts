@@ -21,7 +21,12 @@ export const HANDLED_EVENTS = [
 type HandledType = (typeof HANDLED_EVENTS)[number];
 
 /** The event, or null when the signature or timestamp does not verify. */
-export function verifyStripeEvent(stripe: Stripe, payload: string, signature: string | null, secret: string): Stripe.Event | null {
+export function verifyStripeEvent(
+  stripe: Stripe,
+  payload: string,
+  signature: string | null,
+  secret: string,
+): Stripe.Event | null {
   if (!signature) return null;
   try {
     return stripe.webhooks.constructEvent(payload, signature, secret);
@@ -43,7 +48,12 @@ async function findPayment(tx: Database, session: Stripe.Checkout.Session) {
   return row?.payment;
 }
 
-async function apply(tx: Database, type: HandledType, session: Stripe.Checkout.Session, now: Date): Promise<string> {
+async function apply(
+  tx: Database,
+  type: HandledType,
+  session: Stripe.Checkout.Session,
+  now: Date,
+): Promise<string> {
   const payment = await findPayment(tx, session);
   if (!payment || payment.method !== 'card') return 'unknown_order';
   if (payment.stripeSessionId && payment.stripeSessionId !== session.id) return 'other_session';
@@ -51,7 +61,8 @@ async function apply(tx: Database, type: HandledType, session: Stripe.Checkout.S
     case 'checkout.session.completed':
     case 'checkout.session.async_payment_succeeded': {
       // "completed" with payment_status "unpaid" is a delayed method still under way.
-      if (session.payment_status !== 'paid' && session.payment_status !== 'no_payment_required') return 'awaiting_async_payment';
+      if (session.payment_status !== 'paid' && session.payment_status !== 'no_payment_required')
+        return 'awaiting_async_payment';
       if (session.currency !== 'vnd' || session.amount_total !== payment.amount) return 'amount_mismatch';
       return markPaid(tx, payment.orderId, now);
     }
@@ -63,8 +74,13 @@ async function apply(tx: Database, type: HandledType, session: Stripe.Checkout.S
 }
 
 /** Applies a verified event once; returns what happened (recorded with the event id). */
-export async function applyStripeEvent(db: Database, event: Stripe.Event, now = new Date()): Promise<{ outcome: string; duplicate: boolean }> {
-  if (!(HANDLED_EVENTS as readonly string[]).includes(event.type)) return { outcome: 'ignored', duplicate: false };
+export async function applyStripeEvent(
+  db: Database,
+  event: Stripe.Event,
+  now = new Date(),
+): Promise<{ outcome: string; duplicate: boolean }> {
+  if (!(HANDLED_EVENTS as readonly string[]).includes(event.type))
+    return { outcome: 'ignored', duplicate: false };
   return db.transaction(async (tx) => {
     // Claim the event id first: a concurrent redelivery waits here, then sees it taken.
     const claimed = await tx
@@ -73,20 +89,34 @@ export async function applyStripeEvent(db: Database, event: Stripe.Event, now = 
       .onConflictDoNothing()
       .returning({ eventId: webhookEvents.eventId });
     if (claimed.length === 0) {
-      const [seen] = await tx.select({ outcome: webhookEvents.outcome }).from(webhookEvents).where(eq(webhookEvents.eventId, event.id));
+      const [seen] = await tx
+        .select({ outcome: webhookEvents.outcome })
+        .from(webhookEvents)
+        .where(eq(webhookEvents.eventId, event.id));
       return { outcome: seen?.outcome ?? 'processing', duplicate: true };
     }
-    const outcome = await apply(tx, event.type as HandledType, event.data.object as Stripe.Checkout.Session, now);
+    const outcome = await apply(
+      tx,
+      event.type as HandledType,
+      event.data.object as Stripe.Checkout.Session,
+      now,
+    );
     await tx.update(webhookEvents).set({ outcome }).where(eq(webhookEvents.eventId, event.id));
     return { outcome, duplicate: false };
   });
 }
 
 /** POST /api/webhooks/stripe: 400 for a bad signature (nothing changes), 200 once applied or seen. */
-export async function stripeWebhookResponse(request: Request, db: Database, stripe: Stripe, secret: string): Promise<Response> {
+export async function stripeWebhookResponse(
+  request: Request,
+  db: Database,
+  stripe: Stripe,
+  secret: string,
+): Promise<Response> {
   const payload = await request.text();
   const event = verifyStripeEvent(stripe, payload, request.headers.get('stripe-signature'), secret);
-  if (!event) return apiError(400, 'bad_signature', 'The Stripe-Signature header does not verify for this payload.');
+  if (!event)
+    return apiError(400, 'bad_signature', 'The Stripe-Signature header does not verify for this payload.');
   const result = await applyStripeEvent(db, event);
   return json({ received: true, ...result });
 }

@@ -25,21 +25,44 @@ export function stripeClient(): Stripe | undefined {
     client = new Stripe(STRIPE_SECRET_KEY!, {
       maxNetworkRetries: 2,
       timeout: 20_000,
-      ...(base ? { host: base.hostname, port: base.port || undefined, protocol: base.protocol === 'http:' ? 'http' : 'https' } : {}),
+      ...(base
+        ? {
+            host: base.hostname,
+            port: base.port || undefined,
+            protocol: base.protocol === 'http:' ? 'http' : 'https',
+          }
+        : {}),
     });
   }
   return client;
 }
 
 /** Checkout Session parameters for an order: one line per item, one per shipping fee. */
-export function checkoutSessionParams(order: OrderDetails, returnUrl: string): Stripe.Checkout.SessionCreateParams {
-  const line = (name: string, unitAmount: number, quantity: number): Stripe.Checkout.SessionCreateParams.LineItem => ({
+export function checkoutSessionParams(
+  order: OrderDetails,
+  returnUrl: string,
+): Stripe.Checkout.SessionCreateParams {
+  const line = (
+    name: string,
+    unitAmount: number,
+    quantity: number,
+  ): Stripe.Checkout.SessionCreateParams.LineItem => ({
     quantity,
     price_data: { currency: 'vnd', unit_amount: unitAmount, product_data: { name: name.slice(0, 250) } },
   });
   const shippingLabel = order.locale === 'en' ? 'Shipping' : 'Phí vận chuyển';
   const items = order.shipments.flatMap((s) => [
-    ...s.items.map((i) => line(lineLabel(i.productName, order.locale === 'en' ? (i.variantNameEn ?? i.variantName) : i.variantName, i.packSize), i.unitPrice, i.quantity)),
+    ...s.items.map((i) =>
+      line(
+        lineLabel(
+          i.productName,
+          order.locale === 'en' ? (i.variantNameEn ?? i.variantName) : i.variantName,
+          i.packSize,
+        ),
+        i.unitPrice,
+        i.quantity,
+      ),
+    ),
     ...(s.shippingFee > 0 ? [line(`${shippingLabel} – ${s.facilityName}`, s.shippingFee, 1)] : []),
   ]);
   return {

@@ -7,7 +7,8 @@
 /** One EMVCo data object: two-digit ID, two-digit length, value. */
 export function tlv(id: string, value: string): string {
   if (!/^\d{2}$/.test(id)) throw new Error(`EMVCo ID must be two digits: ${id}`);
-  if (value.length < 1 || value.length > 99) throw new Error(`EMVCo value for ID ${id} must be 1–99 characters`);
+  if (value.length < 1 || value.length > 99)
+    throw new Error(`EMVCo value for ID ${id} must be 1–99 characters`);
   return `${id}${String(value.length).padStart(2, '0')}${value}`;
 }
 
@@ -16,7 +17,8 @@ export function crc16CcittFalse(text: string): string {
   let crc = 0xffff;
   for (const byte of Buffer.from(text, 'utf8')) {
     crc ^= byte << 8;
-    for (let bit = 0; bit < 8; bit++) crc = crc & 0x8000 ? ((crc << 1) ^ 0x1021) & 0xffff : (crc << 1) & 0xffff;
+    for (let bit = 0; bit < 8; bit++)
+      crc = crc & 0x8000 ? ((crc << 1) ^ 0x1021) & 0xffff : (crc << 1) & 0xffff;
   }
   return crc.toString(16).toUpperCase().padStart(4, '0');
 }
@@ -36,8 +38,12 @@ export interface VietQrTransfer {
 
 export function vietQrPayload(t: VietQrTransfer): string {
   if (!/^\d{6}$/.test(t.bankBin)) throw new Error('bankBin must be 6 digits');
-  if (!/^[0-9A-Za-z]{1,19}$/.test(t.accountNumber)) throw new Error('accountNumber must be 1–19 letters or digits');
-  if (t.amount !== undefined && (!Number.isInteger(t.amount) || t.amount <= 0 || t.amount > 9_999_999_999_999)) {
+  if (!/^[0-9A-Za-z]{1,19}$/.test(t.accountNumber))
+    throw new Error('accountNumber must be 1–19 letters or digits');
+  if (
+    t.amount !== undefined &&
+    (!Number.isInteger(t.amount) || t.amount <= 0 || t.amount > 9_999_999_999_999)
+  ) {
     throw new Error('amount must be a positive whole number of đồng');
   }
   if (t.purpose !== undefined && !/^[\x20-\x7e]{1,25}$/.test(t.purpose)) {

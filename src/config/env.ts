@@ -29,8 +29,14 @@ const envSchema = z.object({
   MAIL_FROM: z.string().default('Chợ CNNT <no-reply@cho-cnnt.vn>'),
   /** Operators' inbox for new orders of facilities that have no e-mail (they relay them by phone). */
   ORDERS_EMAIL: z.string().email().optional(),
-  BANK_BIN: z.string().regex(/^\d{6}$/, 'BANK_BIN is the 6-digit NAPAS bank BIN').default('970436'),
-  BANK_ACCOUNT: z.string().regex(/^[0-9A-Za-z]{4,19}$/).default('0011004299999'),
+  BANK_BIN: z
+    .string()
+    .regex(/^\d{6}$/, 'BANK_BIN is the 6-digit NAPAS bank BIN')
+    .default('970436'),
+  BANK_ACCOUNT: z
+    .string()
+    .regex(/^[0-9A-Za-z]{4,19}$/)
+    .default('0011004299999'),
   BANK_ACCOUNT_NAME: z.string().default('CHO CNNT'),
   /** Shipping fee per facility shipment, whole đồng. */
   SHIPPING_FLAT_VND: z.coerce.number().int().min(0).default(30000),

@@ -19,7 +19,9 @@ export interface DatabaseHandle {
 }
 
 /** Opens a database (PostgreSQL URL or PGlite directory / "memory://") and migrates it. */
-export async function openDatabase(options: { url?: string; pgliteDir?: string } = {}): Promise<DatabaseHandle> {
+export async function openDatabase(
+  options: { url?: string; pgliteDir?: string } = {},
+): Promise<DatabaseHandle> {
   if (options.url) {
     const { default: pg } = await import('pg');
     const { drizzle } = await import('drizzle-orm/node-postgres');
@@ -34,7 +36,11 @@ export async function openDatabase(options: { url?: string; pgliteDir?: string }
     } finally {
       session.release();
     }
-    return { db: drizzle(pool, { schema }) as unknown as Database, engine: 'postgres', close: () => pool.end() };
+    return {
+      db: drizzle(pool, { schema }) as unknown as Database,
+      engine: 'postgres',
+      close: () => pool.end(),
+    };
   }
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
@@ -46,7 +52,11 @@ export async function openDatabase(options: { url?: string; pgliteDir?: string }
     query: async (sql, params) => (await client.query(sql, params)).rows as Record<string, unknown>[],
   };
   await runMigrations(runner);
-  return { db: drizzle(client, { schema }) as unknown as Database, engine: 'pglite', close: () => client.close() };
+  return {
+    db: drizzle(client, { schema }) as unknown as Database,
+    engine: 'pglite',
+    close: () => client.close(),
+  };
 }
 
 let shared: Promise<DatabaseHandle> | undefined;

@@ -32,12 +32,16 @@ export async function runMigrations(runner: SqlRunner, dir = migrationsDir()): P
     await runner.exec(
       'CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
     );
-    const applied = new Set((await runner.query('SELECT name FROM schema_migrations')).map((r) => String(r.name)));
+    const applied = new Set(
+      (await runner.query('SELECT name FROM schema_migrations')).map((r) => String(r.name)),
+    );
     const done: string[] = [];
     for (const m of listMigrations(dir)) {
       if (applied.has(m.name)) continue;
       try {
-        await runner.exec(`BEGIN;\n${m.sql}\nINSERT INTO schema_migrations (name) VALUES ('${m.name}');\nCOMMIT;`);
+        await runner.exec(
+          `BEGIN;\n${m.sql}\nINSERT INTO schema_migrations (name) VALUES ('${m.name}');\nCOMMIT;`,
+        );
       } catch (error) {
         // Leave the session usable (the unlock below) and report the migration's own error.
         await runner.exec('ROLLBACK');

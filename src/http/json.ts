@@ -25,7 +25,11 @@ export function apiError(
 /** 429 `rate_limited` for too many `what`, with Retry-After set to the window (the longest wait). */
 export function rateLimited(what: string, windowMs: number): Response {
   const minutes = Math.ceil(windowMs / 60_000);
-  const response = apiError(429, 'rate_limited', `Too many ${what}; try again in ${minutes === 1 ? 'a minute' : `${minutes} minutes`}.`);
+  const response = apiError(
+    429,
+    'rate_limited',
+    `Too many ${what}; try again in ${minutes === 1 ? 'a minute' : `${minutes} minutes`}.`,
+  );
   response.headers.set('retry-after', String(Math.ceil(windowMs / 1000)));
   return response;
 }
@@ -43,10 +47,16 @@ export function zodFields(error: ZodError): Record<string, string> {
 export type Parsed<T> = { ok: true; data: T } | { ok: false; response: Response };
 
 /** Parses a JSON body with a schema; 400 `invalid_json` / `invalid_request` with fields otherwise. */
-export async function parseJsonBody<S extends z.ZodTypeAny>(request: Request, schema: S): Promise<Parsed<z.infer<S>>> {
+export async function parseJsonBody<S extends z.ZodTypeAny>(
+  request: Request,
+  schema: S,
+): Promise<Parsed<z.infer<S>>> {
   const type = request.headers.get('content-type') ?? '';
   if (!type.includes('application/json')) {
-    return { ok: false, response: apiError(415, 'unsupported_media_type', 'Send the body as application/json.') };
+    return {
+      ok: false,
+      response: apiError(415, 'unsupported_media_type', 'Send the body as application/json.'),
+    };
   }
   let raw: unknown;
   try {
@@ -69,6 +79,11 @@ function validate<S extends z.ZodTypeAny>(schema: S, raw: unknown): Parsed<z.inf
   if (result.success) return { ok: true, data: result.data };
   return {
     ok: false,
-    response: apiError(400, 'invalid_request', 'Some fields are missing or invalid.', zodFields(result.error)),
+    response: apiError(
+      400,
+      'invalid_request',
+      'Some fields are missing or invalid.',
+      zodFields(result.error),
+    ),
   };
 }

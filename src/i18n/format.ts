@@ -33,7 +33,12 @@ export function formatNumber(value: number, locale: Locale = 'vi'): string {
  * Created once: every Intl formatter holds tens of kilobytes of native (ICU) memory the garbage
  * collector does not see, so one per call grew a 12,000-product build by gigabytes.
  */
-const enDateFormat = new Intl.DateTimeFormat(LOCALE_TAGS.en, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const enDateFormat = new Intl.DateTimeFormat(LOCALE_TAGS.en, {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
 
 /** "2026-12-31" → "31/12/2026" (vi) / "31 Dec 2026" (en). Dates are calendar dates, no time zone shift. */
 export function formatDate(isoDate: string, locale: Locale = 'vi'): string {

@@ -42,7 +42,10 @@ export function localeOfPath(pathname: string): Locale {
 }
 
 /** Picks the text for a locale; content falls back to Vietnamese. */
-export function pickText(text: { vi: string; en?: string | undefined } | undefined, locale: Locale): string | undefined {
+export function pickText(
+  text: { vi: string; en?: string | undefined } | undefined,
+  locale: Locale,
+): string | undefined {
   if (!text) return undefined;
   return locale === 'en' ? (text.en ?? text.vi) : text.vi;
 }

@@ -12,7 +12,10 @@ export interface Strings<K extends string> {
 
 export type Translator<K extends string> = (key: K, vars?: Record<string, string | number>) => string;
 
-export function defineStrings<K extends string>(tables: { vi: Dictionary<K>; en: Dictionary<K> }): Strings<K> {
+export function defineStrings<K extends string>(tables: {
+  vi: Dictionary<K>;
+  en: Dictionary<K>;
+}): Strings<K> {
   return (locale) => (key, vars) => {
     const template = tables[locale][key];
     if (!vars) return template;

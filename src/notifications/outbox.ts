@@ -30,7 +30,10 @@ export type NewMessage = z.input<typeof messageSchema>;
  * Adds a message to the outbox (pass the transaction of the change it announces). The same
  * (kind, ref, to) is stored once: enqueuing it again returns the existing id with created=false.
  */
-export async function enqueueMessage(db: Database, message: NewMessage): Promise<{ id: number; created: boolean }> {
+export async function enqueueMessage(
+  db: Database,
+  message: NewMessage,
+): Promise<{ id: number; created: boolean }> {
   const m = messageSchema.parse(message);
   // Due "now" by this process's clock, at millisecond precision: deliverPending compares with a
   // JavaScript Date, and PostgreSQL's now() (microseconds) could otherwise lie just after it.
@@ -51,7 +54,9 @@ export async function enqueueMessage(db: Database, message: NewMessage): Promise
   const [existing] = await db
     .select({ id: outboxMessages.id })
     .from(outboxMessages)
-    .where(and(eq(outboxMessages.kind, m.kind), eq(outboxMessages.ref, m.ref), eq(outboxMessages.toAddress, m.to)));
+    .where(
+      and(eq(outboxMessages.kind, m.kind), eq(outboxMessages.ref, m.ref), eq(outboxMessages.toAddress, m.to)),
+    );
   if (!existing) throw new Error(`outbox: conflicting message ${m.kind}/${m.ref} vanished`);
   return { id: existing.id, created: false };
 }
@@ -80,7 +85,12 @@ async function claimDue(db: Database, now: Date, limit: number): Promise<OutboxR
     return tx
       .update(outboxMessages)
       .set({ nextAttemptAt: new Date(now.getTime() + LEASE_MS) })
-      .where(inArray(outboxMessages.id, due.map((d) => d.id)))
+      .where(
+        inArray(
+          outboxMessages.id,
+          due.map((d) => d.id),
+        ),
+      )
       .returning();
   });
 }

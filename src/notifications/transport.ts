@@ -78,5 +78,7 @@ export async function readMailbox(dir = mailboxDir()): Promise<MailboxFile[]> {
   } catch {
     return [];
   }
-  return Promise.all(names.map(async (n) => JSON.parse(await readFile(path.join(dir, n), 'utf8')) as MailboxFile));
+  return Promise.all(
+    names.map(async (n) => JSON.parse(await readFile(path.join(dir, n), 'utf8')) as MailboxFile),
+  );
 }

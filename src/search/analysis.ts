@@ -107,7 +107,8 @@ export function nameSortKey(name: string): string {
   for (const ch of name.normalize('NFD').toLowerCase()) {
     const mark = LETTER_MARKS[ch];
     if (mark !== undefined) key = `${key.slice(0, -1)}${mark}`;
-    else if (/[\u0300-\u036f]/.test(ch)) continue; // a tone: ignored at this level
+    else if (/[\u0300-\u036f]/.test(ch))
+      continue; // a tone: ignored at this level
     else if (ch === 'đ') key += 'd4';
     else if (/[a-z]/.test(ch)) key += `${ch}0`;
     else if (/[0-9]/.test(ch)) key += ch;

@@ -4,7 +4,14 @@
  * so the embedded engine and Meilisearch match the same words whatever their own normalisers do.
  */
 import type { Catalogue } from '~/catalogue/catalogue';
-import { AVAILABILITIES, LEVEL_RANK, type Availability, type Level, type ProductGroup, type Region } from '~/catalogue/programme';
+import {
+  AVAILABILITIES,
+  LEVEL_RANK,
+  type Availability,
+  type Level,
+  type ProductGroup,
+  type Region,
+} from '~/catalogue/programme';
 import { findProvince } from '~/catalogue/provinces';
 import type { Certificate, Listing, Product } from '~/catalogue/schemas';
 import { productPath } from '~/site/urls';
@@ -57,17 +64,26 @@ export interface SearchDocument {
   codesText: string;
 }
 
-const byRankThenYear = (a: Certificate, b: Certificate) => LEVEL_RANK[b.level] - LEVEL_RANK[a.level] || b.year - a.year;
+const byRankThenYear = (a: Certificate, b: Certificate) =>
+  LEVEL_RANK[b.level] - LEVEL_RANK[a.level] || b.year - a.year;
 
 /**
  * The level shown for a product: the highest among its valid certificates; failing that,
  * among those not revoked (expired or superseded: the product was certified at that level);
  * failing that, its highest certificate.
  */
-function currentLevel(certificates: readonly Certificate[], catalogue: Catalogue, asOf: string): Level | undefined {
+function currentLevel(
+  certificates: readonly Certificate[],
+  catalogue: Catalogue,
+  asOf: string,
+): Level | undefined {
   const sorted = [...certificates].sort(byRankThenYear);
   const status = (c: Certificate) => catalogue.statusOf(c, asOf).status;
-  return (sorted.find((c) => status(c) === 'valid') ?? sorted.find((c) => status(c) !== 'revoked') ?? sorted[0])?.level;
+  return (
+    sorted.find((c) => status(c) === 'valid') ??
+    sorted.find((c) => status(c) !== 'revoked') ??
+    sorted[0]
+  )?.level;
 }
 
 function bestAvailability(listing: Listing | undefined): Availability {
@@ -104,10 +120,20 @@ function buildDocument(product: Product, catalogue: Catalogue, asOf: string): Se
   const decisions = unique(certificates.map((c) => c.decision));
   const codes = unique([...numbers, ...decisions, ...certificates.map((c) => c.id)]);
   const nameText = foldedText(product.name);
-  const description = [product.description?.vi, product.description?.en, listing?.description?.vi, listing?.description?.en]
+  const description = [
+    product.description?.vi,
+    product.description?.en,
+    listing?.description?.vi,
+    listing?.description?.en,
+  ]
     .filter(Boolean)
     .join(' ');
-  const places = unique([facility.province, facility.provinceAsListed, facility.address, ...certificates.map((c) => c.provinceAsListed)]);
+  const places = unique([
+    facility.province,
+    facility.provinceAsListed,
+    facility.address,
+    ...certificates.map((c) => c.provinceAsListed),
+  ]);
   const facilityText = foldedText(facility.name);
   const placeText = foldedText(places.join(' '));
   const groupText = groupWordsOf(product.group);
@@ -130,7 +156,9 @@ function buildDocument(product: Product, catalogue: Catalogue, asOf: string): Se
     newestYear: Math.max(...certificates.map((c) => c.year)),
     nameSort: nameSortKey(product.name),
     nameText,
-    nameMarked: [...new Set(commonWords(product.name).flat())].filter((w): w is string => w !== undefined && hasMarks(w)).join(' '),
+    nameMarked: [...new Set(commonWords(product.name).flat())]
+      .filter((w): w is string => w !== undefined && hasMarks(w))
+      .join(' '),
     joinedText: joinedPairs(nameText),
     synonymsText: synonymsOf(`${product.name}\n${description}`).join(' '),
     facilityText,

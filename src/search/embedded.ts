@@ -23,7 +23,10 @@ const KEY_BOOST = { nameText: 4, joinedText: 2, synonymsText: 2, facilityText: 1
 const EXACT_BOOST = { groupText: 0.5, descriptionText: 0.3 } as const;
 const KEY_FIELDS = Object.keys(KEY_BOOST) as (keyof typeof KEY_BOOST)[];
 /** Descriptions are searched only when the other fields find nothing (see match). */
-const EXACT_FIELDS = { withoutDescription: ['groupText'], withDescription: ['groupText', 'descriptionText'] } as const;
+const EXACT_FIELDS = {
+  withoutDescription: ['groupText'],
+  withDescription: ['groupText', 'descriptionText'],
+} as const;
 const MARKED_FIELD = 'nameMarked';
 const CODE_FIELD = 'codeKeys';
 
@@ -39,7 +42,8 @@ class Vocabulary {
   constructor(documents: readonly SearchDocument[]) {
     const set = new Set<string>();
     for (const d of documents) {
-      for (const f of [...KEY_FIELDS, ...EXACT_FIELDS.withDescription]) for (const t of d[f].split(' ')) if (t) set.add(t);
+      for (const f of [...KEY_FIELDS, ...EXACT_FIELDS.withDescription])
+        for (const t of d[f].split(' ')) if (t) set.add(t);
     }
     this.terms = [...set].sort();
   }
@@ -82,7 +86,10 @@ export class EmbeddedSearchEngine implements SearchEngine {
   constructor(documents: readonly SearchDocument[]) {
     const entries = documents.map((doc) => this.table.entry(doc));
     this.byId = new Map(entries.map((e) => [e.doc.id, e]));
-    this.everything = sortCandidates(entries.map((entry) => ({ entry, score: 0 })), 'relevance');
+    this.everything = sortCandidates(
+      entries.map((entry) => ({ entry, score: 0 })),
+      'relevance',
+    );
     this.vocabulary = new Vocabulary(documents);
     this.index = new MiniSearch<SearchDocument>({
       fields: [...KEY_FIELDS, ...EXACT_FIELDS.withDescription, MARKED_FIELD, CODE_FIELD],
@@ -102,7 +109,12 @@ export class EmbeddedSearchEngine implements SearchEngine {
 
   async search(query: SearchQuery): Promise<SearchResult> {
     const candidates = this.match(query.q);
-    return refine(this.table, candidates, query, candidates === this.everything && query.sort === 'relevance');
+    return refine(
+      this.table,
+      candidates,
+      query,
+      candidates === this.everything && query.sort === 'relevance',
+    );
   }
 
   private wordQuery(word: QueryWord, typing: boolean, exactFields: readonly string[]): Query {
@@ -113,22 +125,33 @@ export class EmbeddedSearchEngine implements SearchEngine {
     // One typed letter starts thousands of words: complete it from product names only.
     const expand = completing && word.folded.length === 1 ? ['nameText'] : KEY_FIELDS;
     const queries: Query[] = [
-      { queries: [word.folded], fields: expand, prefix: completing, fuzzy: known ? false : typoBudget(word.folded) },
+      {
+        queries: [word.folded],
+        fields: expand,
+        prefix: completing,
+        fuzzy: known ? false : typoBudget(word.folded),
+      },
       { queries: [word.folded], fields: [...exactFields], prefix: false, fuzzy: false },
     ];
-    if (word.marked) queries.push({ queries: [word.marked], fields: [MARKED_FIELD], prefix: typing, fuzzy: false });
+    if (word.marked)
+      queries.push({ queries: [word.marked], fields: [MARKED_FIELD], prefix: typing, fuzzy: false });
     return { combineWith: 'OR', queries };
   }
 
   private match(q: string): readonly Candidate[] {
-    const queryWords: QueryWord[] = words(q).map((w) => (hasMarks(w) ? { folded: foldWord(w), marked: w } : { folded: w }));
+    const queryWords: QueryWord[] = words(q).map((w) =>
+      hasMarks(w) ? { folded: foldWord(w), marked: w } : { folded: w },
+    );
     if (queryWords.length === 0) return this.everything;
     const code: Query | undefined = looksLikeCode(q)
       ? { queries: [codeKey(q)], fields: [CODE_FIELD], fuzzy: false, prefix: true }
       : undefined;
     const run = (combineWith: 'AND' | 'OR', exactFields: readonly string[]) => {
       const last = queryWords.length - 1;
-      const text: Query = { combineWith, queries: queryWords.map((w, i) => this.wordQuery(w, i === last, exactFields)) };
+      const text: Query = {
+        combineWith,
+        queries: queryWords.map((w, i) => this.wordQuery(w, i === last, exactFields)),
+      };
       return this.index.search(code ? { combineWith: 'OR', queries: [text, code] } : text);
     };
     // Descriptions restate common words ("nguyên liệu" folds into the surname Nguyễn): they

@@ -13,9 +13,15 @@ import type { SearchEngine } from './types';
 
 export type SearchConfig = Pick<Env, 'MEILISEARCH_URL' | 'MEILISEARCH_API_KEY' | 'MEILISEARCH_INDEX'>;
 
-export async function createSearchEngine(config: SearchConfig, catalogue: () => Promise<Catalogue>): Promise<SearchEngine> {
+export async function createSearchEngine(
+  config: SearchConfig,
+  catalogue: () => Promise<Catalogue>,
+): Promise<SearchEngine> {
   if (config.MEILISEARCH_URL) {
-    const client = meilisearchClient({ url: config.MEILISEARCH_URL, ...(config.MEILISEARCH_API_KEY ? { apiKey: config.MEILISEARCH_API_KEY } : {}) });
+    const client = meilisearchClient({
+      url: config.MEILISEARCH_URL,
+      ...(config.MEILISEARCH_API_KEY ? { apiKey: config.MEILISEARCH_API_KEY } : {}),
+    });
     return new MeilisearchEngine(client, config.MEILISEARCH_INDEX);
   }
   return new EmbeddedSearchEngine(buildSearchDocuments(await catalogue(), todayInVietnam()));

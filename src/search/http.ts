@@ -11,6 +11,10 @@ export async function searchApiResponse(url: URL, engine: () => Promise<SearchEn
   } catch (error) {
     // A Meilisearch outage or a catalogue that fails to load: say so, don't pretend "no results".
     console.error('search failed:', error);
-    return apiError(503, 'search_unavailable', 'Search is unavailable at the moment; please try again shortly.');
+    return apiError(
+      503,
+      'search_unavailable',
+      'Search is unavailable at the moment; please try again shortly.',
+    );
   }
 }

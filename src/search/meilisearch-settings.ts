@@ -21,11 +21,31 @@ export const MEILISEARCH_SETTINGS: Settings = {
   ],
   filterableAttributes: [...FACET_FIELDS, 'hasListing', 'price'],
   sortableAttributes: ['price', 'newestYear', 'nameSort', 'levelRank'],
-  displayedAttributes: ['id', 'name', 'url', 'facility', 'province', 'level', 'group', 'price', 'availability'],
+  displayedAttributes: [
+    'id',
+    'name',
+    'url',
+    'facility',
+    'province',
+    'level',
+    'group',
+    'price',
+    'availability',
+  ],
   // "sort" first: a chosen order (price, newest, name) is the order, not a tie-break. Without
   // one, relevance decides and higher levels, newer rounds and the name break ties, as in the
   // embedded engine.
-  rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness', 'levelRank:desc', 'newestYear:desc', 'nameSort:asc'],
+  rankingRules: [
+    'sort',
+    'words',
+    'typo',
+    'proximity',
+    'attribute',
+    'exactness',
+    'levelRank:desc',
+    'newestYear:desc',
+    'nameSort:asc',
+  ],
   // Synonyms are applied by the document builder, with diacritics (src/search/synonyms.ts).
   // Query-time synonyms would only see folded words and merge "mỳ" with "mỹ": keep them empty.
   synonyms: {},

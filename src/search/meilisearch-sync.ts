@@ -48,12 +48,18 @@ export async function reindex(
     log(`settings applied to ${staging}`);
     for (let start = 0; start < documents.length; start += batchSize) {
       const batch = documents.slice(start, start + batchSize);
-      await settle(index.addDocuments(batch), `adding documents ${start + 1}–${start + batch.length}`, taskTimeoutMs);
+      await settle(
+        index.addDocuments(batch),
+        `adding documents ${start + 1}–${start + batch.length}`,
+        taskTimeoutMs,
+      );
       log(`documents ${start + batch.length}/${documents.length}`);
     }
     const live = await indexExists(client, uid);
     // With no live index yet, the staging index is renamed into place (rename: first → second).
-    const swap = live ? { indexes: [uid, staging] as [string, string], rename: false } : { indexes: [staging, uid] as [string, string], rename: true };
+    const swap = live
+      ? { indexes: [uid, staging] as [string, string], rename: false }
+      : { indexes: [staging, uid] as [string, string], rename: true };
     await settle(client.swapIndexes([swap]), `swapping ${staging} into ${uid}`, taskTimeoutMs);
     log(`${uid} now serves ${documents.length} documents`);
     if (!live) return;

@@ -7,7 +7,17 @@
 import { MatchingStrategies, Meilisearch, type MultiSearchQuery, type SearchResponse } from 'meilisearch';
 import { foldedText } from './analysis';
 import { MEILISEARCH_SORT } from './meilisearch-settings';
-import { emptyFacets, FACET_FIELDS, toHit, type FacetField, type SearchEngine, type SearchFilters, type SearchHit, type SearchQuery, type SearchResult } from './types';
+import {
+  emptyFacets,
+  FACET_FIELDS,
+  toHit,
+  type FacetField,
+  type SearchEngine,
+  type SearchFilters,
+  type SearchHit,
+  type SearchQuery,
+  type SearchResult,
+} from './types';
 
 export interface MeilisearchConfig {
   url: string;
@@ -28,7 +38,8 @@ export function meilisearchFilter(filters: SearchFilters, except?: FacetField): 
   const parts: string[] = [];
   for (const field of FACET_FIELDS) {
     const values = filters[field] as readonly string[] | undefined;
-    if (field !== except && values && values.length > 0) parts.push(`${field} IN [${values.map(quoted).join(', ')}]`);
+    if (field !== except && values && values.length > 0)
+      parts.push(`${field} IN [${values.map(quoted).join(', ')}]`);
   }
   if (filters.hasListing !== undefined) parts.push(`hasListing = ${filters.hasListing}`);
   if (filters.priceMin !== undefined) parts.push(`price >= ${filters.priceMin}`);
@@ -52,7 +63,11 @@ export class MeilisearchEngine implements SearchEngine {
     return result;
   }
 
-  private async run(query: SearchQuery, q: string, matchingStrategy: MatchingStrategies): Promise<SearchResult> {
+  private async run(
+    query: SearchQuery,
+    q: string,
+    matchingStrategy: MatchingStrategies,
+  ): Promise<SearchResult> {
     const filtered = FACET_FIELDS.filter((f) => (query.filters[f]?.length ?? 0) > 0);
     const sort = MEILISEARCH_SORT[query.sort];
     const main: MultiSearchQuery = {

@@ -2,7 +2,15 @@
  * What the server-rendered /search/ page shows for a URL: the search it runs, the facet
  * options of its filter form, and the links of its pages. Pure logic; the page renders it.
  */
-import { AVAILABILITIES, GROUP_NAMES, LEVEL_NAMES, LEVELS, PRODUCT_GROUPS, REGION_NAMES, REGIONS } from '~/catalogue/programme';
+import {
+  AVAILABILITIES,
+  GROUP_NAMES,
+  LEVEL_NAMES,
+  LEVELS,
+  PRODUCT_GROUPS,
+  REGION_NAMES,
+  REGIONS,
+} from '~/catalogue/programme';
 import type { Locale } from '~/i18n/locales';
 import { joinRepeatedParams, searchParamsSchema, toSearchQuery, type SearchParams } from './request';
 import { searchStrings } from './strings';
@@ -20,7 +28,10 @@ export interface SearchPageModel {
  * Runs the search of a page URL. Unlike the API, a page with a bad parameter (an old link, a
  * hand-edited URL) still shows results: the bad parameters are named and ignored.
  */
-export async function searchPageModel(url: URL, engine: () => Promise<SearchEngine>): Promise<SearchPageModel> {
+export async function searchPageModel(
+  url: URL,
+  engine: () => Promise<SearchEngine>,
+): Promise<SearchPageModel> {
   const raw = Object.fromEntries(joinRepeatedParams(url).searchParams);
   let parsed = searchParamsSchema.safeParse(raw);
   const ignored: string[] = [];
@@ -54,11 +65,17 @@ const AVAILABILITY_KEYS = {
 } as const;
 
 /** Values of a facet in a stable order, with names in the locale; empty ones left out unless ticked. */
-export function facetOptions(field: FacetField, facets: Facets, params: SearchParams, locale: Locale): FacetOption[] {
+export function facetOptions(
+  field: FacetField,
+  facets: Facets,
+  params: SearchParams,
+  locale: Locale,
+): FacetOption[] {
   const counts = facets[field];
   const selected = (params[field] ?? []) as readonly string[];
   const t = searchStrings(locale);
-  const named = (values: readonly string[], name: (v: string) => string) => values.map((value) => ({ value, label: name(value) }));
+  const named = (values: readonly string[], name: (v: string) => string) =>
+    values.map((value) => ({ value, label: name(value) }));
   const values =
     field === 'group'
       ? named(PRODUCT_GROUPS, (v) => GROUP_NAMES[v as keyof typeof GROUP_NAMES][locale])
@@ -73,7 +90,12 @@ export function facetOptions(field: FacetField, facets: Facets, params: SearchPa
                 (v) => v,
               );
   return values
-    .map(({ value, label }) => ({ value, label, count: counts[value] ?? 0, checked: selected.includes(value) }))
+    .map(({ value, label }) => ({
+      value,
+      label,
+      count: counts[value] ?? 0,
+      checked: selected.includes(value),
+    }))
     .filter((o) => o.count > 0 || o.checked);
 }
 

@@ -8,7 +8,16 @@
  * codes (FacetTable) and only the requested page is put in order.
  */
 import type { SearchDocument } from './documents';
-import { emptyFacets, FACET_FIELDS, toHit, type Facets, type SearchFilters, type SearchQuery, type SearchResult, type Sort } from './types';
+import {
+  emptyFacets,
+  FACET_FIELDS,
+  toHit,
+  type Facets,
+  type SearchFilters,
+  type SearchQuery,
+  type SearchResult,
+  type Sort,
+} from './types';
 
 /** A document with its facet values as codes (index into FacetTable.values), -1 for none. */
 export interface Entry {
@@ -74,7 +83,10 @@ function passesOtherFilters(doc: SearchDocument, filters: SearchFilters): boolea
   if (filters.hasListing !== undefined && doc.hasListing !== filters.hasListing) return false;
   if (filters.priceMin === undefined && filters.priceMax === undefined) return true;
   if (doc.price === undefined) return false;
-  return (filters.priceMin === undefined || doc.price >= filters.priceMin) && (filters.priceMax === undefined || doc.price <= filters.priceMax);
+  return (
+    (filters.priceMin === undefined || doc.price >= filters.priceMin) &&
+    (filters.priceMax === undefined || doc.price <= filters.priceMax)
+  );
 }
 
 type Compare = (a: Candidate, b: Candidate) => number;
@@ -91,12 +103,15 @@ const tieBreak: Compare = (a, b) =>
 const byRelevance: Compare = (a, b) => b.score - a.score || tieBreak(a, b);
 
 /** Products without a price go last in both price orders. */
-const byPrice = (direction: 1 | -1): Compare => (a, b) => {
-  const pa = a.entry.doc.price;
-  const pb = b.entry.doc.price;
-  if (pa === undefined || pb === undefined) return (pa === undefined ? 1 : 0) - (pb === undefined ? 1 : 0) || byRelevance(a, b);
-  return direction * (pa - pb) || byRelevance(a, b);
-};
+const byPrice =
+  (direction: 1 | -1): Compare =>
+  (a, b) => {
+    const pa = a.entry.doc.price;
+    const pb = b.entry.doc.price;
+    if (pa === undefined || pb === undefined)
+      return (pa === undefined ? 1 : 0) - (pb === undefined ? 1 : 0) || byRelevance(a, b);
+    return direction * (pa - pb) || byRelevance(a, b);
+  };
 
 const COMPARE: Record<Sort, Compare> = {
   relevance: byRelevance,
@@ -134,7 +149,12 @@ export function sortCandidates(candidates: Candidate[], sort: Sort): Candidate[]
  * Filters, counts, orders and cuts one page. `inOrder` says the candidates already come in
  * the requested order (the empty query's presorted list), so only the page is sliced.
  */
-export function refine(table: FacetTable, candidates: readonly Candidate[], query: SearchQuery, inOrder = false): SearchResult {
+export function refine(
+  table: FacetTable,
+  candidates: readonly Candidate[],
+  query: SearchQuery,
+  inOrder = false,
+): SearchResult {
   const { filters } = query;
   const accepted = table.accepted(filters);
   const counts = table.values.map((values) => new Int32Array(values.length));
@@ -160,7 +180,9 @@ export function refine(table: FacetTable, candidates: readonly Candidate[], quer
   }
   const start = (query.page - 1) * query.limit;
   const end = start + query.limit;
-  const ordered = inOrder ? matched : firstInOrder(matched, Math.min(end, matched.length), COMPARE[query.sort]);
+  const ordered = inOrder
+    ? matched
+    : firstInOrder(matched, Math.min(end, matched.length), COMPARE[query.sort]);
   return {
     hits: ordered.slice(start, end).map((c) => toHit(c.entry.doc)),
     total: matched.length,

@@ -23,20 +23,25 @@ const commaList = z.string().transform((s) =>
 const oneOf = <U extends string, T extends Readonly<[U, ...U[]]>>(values: T) =>
   commaList.pipe(z.array(z.enum(values))).transform((list) => [...new Set(list)]);
 
-const provinces = commaList.pipe(
-  z.array(
-    z.string().transform((name, ctx) => {
-      const match = findProvince(name);
-      if (!match) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, message: `unknown province "${name}"` });
-        return z.NEVER;
-      }
-      return match.current.name;
-    }),
-  ),
-).transform((list) => [...new Set(list)]);
+const provinces = commaList
+  .pipe(
+    z.array(
+      z.string().transform((name, ctx) => {
+        const match = findProvince(name);
+        if (!match) {
+          ctx.addIssue({ code: z.ZodIssueCode.custom, message: `unknown province "${name}"` });
+          return z.NEVER;
+        }
+        return match.current.name;
+      }),
+    ),
+  )
+  .transform((list) => [...new Set(list)]);
 
-const vnd = z.coerce.number({ invalid_type_error: 'expected a whole number of đồng' }).int('expected a whole number of đồng').min(0);
+const vnd = z.coerce
+  .number({ invalid_type_error: 'expected a whole number of đồng' })
+  .int('expected a whole number of đồng')
+  .min(0);
 
 export const searchParamsSchema = z
   .object({
@@ -55,7 +60,12 @@ export const searchParamsSchema = z
     sort: z.enum(SORTS).default('relevance'),
     page: z.coerce.number().int().min(1).max(MAX_PAGE).default(1),
     /** Larger requests are served at MAX_LIMIT rather than refused. */
-    limit: z.coerce.number().int().min(1).default(DEFAULT_LIMIT).transform((n) => Math.min(n, MAX_LIMIT)),
+    limit: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .default(DEFAULT_LIMIT)
+      .transform((n) => Math.min(n, MAX_LIMIT)),
   })
   .refine((p) => p.priceMin === undefined || p.priceMax === undefined || p.priceMin <= p.priceMax, {
     message: 'priceMin is above priceMax',

@@ -5,7 +5,8 @@ export const searchStrings = defineStrings({
   vi: {
     title: 'Tìm kiếm',
     titleFor: 'Tìm kiếm: “{q}”',
-    description: 'Tìm sản phẩm công nghiệp nông thôn tiêu biểu theo tên, cơ sở, tỉnh thành hoặc số chứng nhận.',
+    description:
+      'Tìm sản phẩm công nghiệp nông thôn tiêu biểu theo tên, cơ sở, tỉnh thành hoặc số chứng nhận.',
     queryLabel: 'Từ khóa',
     submit: 'Tìm',
     filters: 'Bộ lọc',
@@ -52,7 +53,8 @@ export const searchStrings = defineStrings({
   en: {
     title: 'Search',
     titleFor: 'Search: “{q}”',
-    description: 'Find certified typical rural industrial products by name, facility, province or certificate number.',
+    description:
+      'Find certified typical rural industrial products by name, facility, province or certificate number.',
     queryLabel: 'Search words',
     submit: 'Search',
     filters: 'Filters',
@@ -81,7 +83,8 @@ export const searchStrings = defineStrings({
     resultCount: '{count} products',
     resultCountFor: '{count} products for “{q}”',
     noResults: 'No matching products.',
-    noResultsHint: 'Try fewer words, remove some filters, or search by province, facility name or certificate number.',
+    noResultsHint:
+      'Try fewer words, remove some filters, or search by province, facility name or certificate number.',
     priceFrom: 'From {price}',
     notSoldOnline: 'Not sold online, contact the facility',
     invalidRequest: 'Some search conditions were not valid and were ignored: {fields}.',

@@ -31,7 +31,9 @@ const file = parseSynonyms(raw);
 // Each member as its word sequence, lower-case with diacritics ("Nước mắm" → ["nước", "mắm"]).
 const GROUPS = file.groups.map((group) => group.map(words));
 // Each phrase as one folded word ("Thủ công" → "thucong").
-const GROUP_WORDS = new Map(PRODUCT_GROUPS.map((g) => [g, (file.groupWords[g] ?? []).map(codeKey).join(' ')]));
+const GROUP_WORDS = new Map(
+  PRODUCT_GROUPS.map((g) => [g, (file.groupWords[g] ?? []).map(codeKey).join(' ')]),
+);
 
 function containsSequence(haystack: readonly (string | undefined)[], needle: readonly string[]): boolean {
   outer: for (let i = 0; i + needle.length <= haystack.length; i++) {

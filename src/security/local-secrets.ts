@@ -7,7 +7,10 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { dataDir } from '~/config/env';
 
-export function localSecret(name: string, create: () => string = () => randomBytes(32).toString('base64url')): string {
+export function localSecret(
+  name: string,
+  create: () => string = () => randomBytes(32).toString('base64url'),
+): string {
   const dir = path.join(dataDir(), 'secrets');
   const file = path.join(dir, name);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();

@@ -42,7 +42,8 @@ export function verifyToken(
   if (!body || !sig || extra !== undefined) return { ok: false, reason: 'malformed' };
   const given = Buffer.from(sig, 'base64url');
   const wanted = mac(body, key);
-  if (given.length !== wanted.length || !timingSafeEqual(given, wanted)) return { ok: false, reason: 'bad_signature' };
+  if (given.length !== wanted.length || !timingSafeEqual(given, wanted))
+    return { ok: false, reason: 'bad_signature' };
   let payload: SignedPayload;
   try {
     payload = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as SignedPayload;
@@ -50,7 +51,8 @@ export function verifyToken(
     return { ok: false, reason: 'malformed' };
   }
   if (payload.purpose !== expected.purpose) return { ok: false, reason: 'wrong_purpose' };
-  if (expected.subject !== undefined && payload.subject !== expected.subject) return { ok: false, reason: 'wrong_purpose' };
+  if (expected.subject !== undefined && payload.subject !== expected.subject)
+    return { ok: false, reason: 'wrong_purpose' };
   if (payload.exp * 1000 < now.getTime()) return { ok: false, reason: 'expired' };
   return { ok: true, payload };
 }

@@ -14,7 +14,9 @@ import { securityHeaders } from './security-headers';
 
 type Handler = (req: IncomingMessage, res: ServerResponse, next?: () => void) => unknown;
 
-export async function serve(distDir = path.resolve(process.env.ASTRO_OUT_DIR ?? 'dist')): Promise<{ url: string; close(): Promise<void> }> {
+export async function serve(
+  distDir = path.resolve(process.env.ASTRO_OUT_DIR ?? 'dist'),
+): Promise<{ url: string; close(): Promise<void> }> {
   process.env.ASTRO_NODE_AUTOSTART = 'disabled';
   const entry = pathToFileURL(path.join(distDir, 'server', 'entry.mjs')).href;
   const { handler } = (await import(entry)) as { handler: Handler };

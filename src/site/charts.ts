@@ -25,7 +25,15 @@ export interface BarChartLayout {
   rows: BarRow[];
 }
 
-export const CHART = { width: 360, rowHeight: 44, labelSize: 14, barHeight: 16, padding: 4, valueGap: 6, valueRoom: 64 } as const;
+export const CHART = {
+  width: 360,
+  rowHeight: 44,
+  labelSize: 14,
+  barHeight: 16,
+  padding: 4,
+  valueGap: 6,
+  valueRoom: 64,
+} as const;
 
 export function barChartLayout(data: readonly BarDatum[]): BarChartLayout {
   const max = Math.max(0, ...data.map((d) => d.value));

@@ -20,11 +20,19 @@ export function breadcrumbJsonLd(items: readonly { name: string; url: string }[]
   return {
     '@context': SCHEMA,
     '@type': 'BreadcrumbList',
-    itemListElement: items.map((item, i) => ({ '@type': 'ListItem', position: i + 1, name: item.name, item: item.url })),
+    itemListElement: items.map((item, i) => ({
+      '@type': 'ListItem',
+      position: i + 1,
+      name: item.name,
+      item: item.url,
+    })),
   };
 }
 
-export function facilityJsonLd(facility: Facility, input: { url: string; provinceName: string; description?: string }): Json {
+export function facilityJsonLd(
+  facility: Facility,
+  input: { url: string; provinceName: string; description?: string },
+): Json {
   return {
     '@context': SCHEMA,
     '@type': 'Organization',
@@ -52,7 +60,9 @@ const AVAILABILITY: Record<Exclude<Availability, 'not_sold_online'>, string> = {
 function offerJsonLd(variant: Variant, name: string, url: string): Json | undefined {
   if (variant.availability === 'not_sold_online') return undefined;
   const availability =
-    variant.availability === 'in_stock' && variant.stock === 0 ? `${SCHEMA}/OutOfStock` : AVAILABILITY[variant.availability];
+    variant.availability === 'in_stock' && variant.stock === 0
+      ? `${SCHEMA}/OutOfStock`
+      : AVAILABILITY[variant.availability];
   return {
     '@type': 'Offer',
     sku: variant.sku,
@@ -96,7 +106,14 @@ export function certificationJsonLd({ certificate, status, name, url }: Certific
     ...(certificate.issuedOn ? { validFrom: certificate.issuedOn } : {}),
     expires: certificate.revocation?.date ?? certificate.validUntil,
     ...(certificate.score !== undefined
-      ? { certificationRating: { '@type': 'Rating', ratingValue: certificate.score, bestRating: 100, worstRating: 0 } }
+      ? {
+          certificationRating: {
+            '@type': 'Rating',
+            ratingValue: certificate.score,
+            bestRating: 100,
+            worstRating: 0,
+          },
+        }
       : {}),
   };
 }
@@ -125,7 +142,12 @@ export function productJsonLd(input: ProductJsonLdInput): Json {
     ...(input.description ? { description: input.description } : {}),
     ...(input.images.length > 0 ? { image: input.images } : {}),
     category: input.category,
-    manufacturer: { '@type': 'Organization', '@id': `${input.facility.url}#organization`, name: input.facility.name, url: input.facility.url },
+    manufacturer: {
+      '@type': 'Organization',
+      '@id': `${input.facility.url}#organization`,
+      name: input.facility.name,
+      url: input.facility.url,
+    },
     brand: { '@type': 'Brand', name: input.facility.name },
     hasCertification: input.certifications.map(certificationJsonLd),
     ...(offers.length > 0 ? { offers } : {}),

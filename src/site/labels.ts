@@ -18,7 +18,8 @@ import type { BrowseDimension } from './urls';
 export const levelName = (level: Level, locale: Locale): string => LEVEL_NAMES[level][locale];
 export const groupName = (group: ProductGroup, locale: Locale): string => GROUP_NAMES[group][locale];
 export const regionName = (region: Region, locale: Locale): string => REGION_NAMES[region][locale];
-export const facilityTypeName = (type: FacilityType, locale: Locale): string => FACILITY_TYPE_NAMES[type][locale];
+export const facilityTypeName = (type: FacilityType, locale: Locale): string =>
+  FACILITY_TYPE_NAMES[type][locale];
 
 /** The level inside a sentence: "cấp quốc gia" / "national level". */
 export function levelInSentence(level: Level, locale: Locale): string {
@@ -33,7 +34,8 @@ const STATUS_KEYS = {
   superseded: 'statusSuperseded',
 } as const satisfies Record<CertificateStatus, string>;
 
-export const statusName = (status: CertificateStatus, locale: Locale): string => siteStrings(locale)(STATUS_KEYS[status]);
+export const statusName = (status: CertificateStatus, locale: Locale): string =>
+  siteStrings(locale)(STATUS_KEYS[status]);
 
 const DIMENSION_KEYS = {
   group: 'dimGroup',

@@ -47,7 +47,8 @@ export function wrapText(text: string, maxChars: number, maxLines: number): stri
     if (lines.length === maxLines) {
       // Room for the ellipsis: drop the last word rather than cut one in half.
       const last = lines[maxLines - 1]!;
-      const fits = last.length < maxChars ? last : last.slice(0, last.lastIndexOf(' ')) || last.slice(0, maxChars - 1);
+      const fits =
+        last.length < maxChars ? last : last.slice(0, last.lastIndexOf(' ')) || last.slice(0, maxChars - 1);
       lines[maxLines - 1] = `${fits}…`;
       return lines;
     }
@@ -56,7 +57,8 @@ export function wrapText(text: string, maxChars: number, maxLines: number): stri
   return lines;
 }
 
-const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeXml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** The text panel as an SVG `width` × OG_HEIGHT (widths per character measured on Noto Sans). */
 export function ogSvg(card: OgCard, width: number): string {
@@ -94,7 +96,9 @@ async function draw(card: OgCard): Promise<Buffer> {
   const text = { input: Buffer.from(ogSvg(card, textWidth)), left: OG_WIDTH - textWidth, top: 0 };
   // One libvips pipeline: decode, crop, widen, draw the text, encode (no intermediate encodes).
   const base = card.photoPath
-    ? sharp(card.photoPath).resize(PHOTO_WIDTH, OG_HEIGHT, { fit: 'cover' }).extend({ right: textWidth, background: BRAND })
+    ? sharp(card.photoPath)
+        .resize(PHOTO_WIDTH, OG_HEIGHT, { fit: 'cover' })
+        .extend({ right: textWidth, background: BRAND })
     : sharp({ create: { width: OG_WIDTH, height: OG_HEIGHT, channels: 3, background: BRAND } });
   return base.composite([text]).jpeg({ quality: 78 }).toBuffer();
 }
@@ -123,4 +127,3 @@ export async function productOgImage(card: OgCard, productId: string, cacheDir: 
     return image;
   }
 }
-

@@ -9,7 +9,10 @@ import { CONTENT_FILES, contentDir, readCollection } from '~/catalogue/content-f
 let cached: Promise<Map<string, string[]>> | undefined;
 
 async function load(dir: string): Promise<Map<string, string[]>> {
-  const [products, listings] = await Promise.all([readCollection(dir, 'products'), readCollection(dir, 'listings')]);
+  const [products, listings] = await Promise.all([
+    readCollection(dir, 'products'),
+    readCollection(dir, 'listings'),
+  ]);
   const productsDir = path.join(dir, path.dirname(CONTENT_FILES.products));
   const listingsDir = path.join(dir, path.dirname(CONTENT_FILES.listings));
   const files = new Map(products.map((p) => [p.id, p.photos.map((f) => path.join(productsDir, f))]));

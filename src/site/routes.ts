@@ -17,7 +17,10 @@ type Entry<P, Q> = { params: P & { locale: LocaleParam }; props: Q & { locale: L
 
 function perLocale<P, Q>(items: readonly { params: P; props: Q }[]): Entry<P, Q>[] {
   return LOCALES.flatMap((locale) =>
-    items.map(({ params, props }) => ({ params: { ...params, locale: localeParam(locale) }, props: { ...props, locale } })),
+    items.map(({ params, props }) => ({
+      params: { ...params, locale: localeParam(locale) },
+      props: { ...props, locale },
+    })),
   );
 }
 

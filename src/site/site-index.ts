@@ -14,14 +14,25 @@ import {
   type Level,
   type ProductGroup,
 } from '~/catalogue/programme';
-import { CURRENT_PROVINCES, currentProvinceByName, findProvince, type CurrentProvince } from '~/catalogue/provinces';
+import {
+  CURRENT_PROVINCES,
+  currentProvinceByName,
+  findProvince,
+  type CurrentProvince,
+} from '~/catalogue/provinces';
 import type { Certificate, Facility, Product } from '~/catalogue/schemas';
 import { BROWSE_DIMENSIONS, type BrowseDimension, type BrowseFilter } from './urls';
 
 export const PAGE_SIZE = 24;
 
 /** Levels from the highest down, the order people read them in (district, then its successor). */
-export const LEVELS_HIGH_FIRST: readonly Level[] = ['national', 'regional', 'province', 'district', 'commune'];
+export const LEVELS_HIGH_FIRST: readonly Level[] = [
+  'national',
+  'regional',
+  'province',
+  'district',
+  'commune',
+];
 
 export interface CertificateWithStatus {
   certificate: Certificate;
@@ -115,7 +126,9 @@ export class SiteIndex {
         .sort(compareCertificates);
       this.statuses.set(product.id, certificates);
       const listing = catalogue.listingByProduct.get(product.id);
-      const prices = (listing?.variants ?? []).filter((v) => v.availability !== 'not_sold_online').map((v) => v.price);
+      const prices = (listing?.variants ?? [])
+        .filter((v) => v.availability !== 'not_sold_online')
+        .map((v) => v.price);
       this.cards.set(product.id, {
         product,
         facility,

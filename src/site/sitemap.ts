@@ -28,21 +28,26 @@ export function chunk<T>(items: readonly T[], size = SITEMAP_CHUNK): T[][] {
   return out;
 }
 
-const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeXml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export function sitemapXml(paths: readonly string[], site: URL): string {
   const urls: string[] = [];
   for (const path of paths) {
     const hrefs = LOCALES.map((l) => ({ l, href: escapeXml(new URL(localePath(l, path), site).href) }));
-    const links = [...hrefs.map(({ l, href }) => `<xhtml:link rel="alternate" hreflang="${l}" href="${href}"/>`),
-      `<xhtml:link rel="alternate" hreflang="x-default" href="${hrefs[0]!.href}"/>`].join('');
+    const links = [
+      ...hrefs.map(({ l, href }) => `<xhtml:link rel="alternate" hreflang="${l}" href="${href}"/>`),
+      `<xhtml:link rel="alternate" hreflang="x-default" href="${hrefs[0]!.href}"/>`,
+    ].join('');
     for (const { href } of hrefs) urls.push(`<url><loc>${href}</loc>${links}</url>`);
   }
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n${urls.join('\n')}\n</urlset>\n`;
 }
 
 export function sitemapIndexXml(files: readonly string[], site: URL, lastmod: string): string {
-  const entries = files.map((f) => `<sitemap><loc>${escapeXml(new URL(f, site).href)}</loc><lastmod>${lastmod}</lastmod></sitemap>`);
+  const entries = files.map(
+    (f) => `<sitemap><loc>${escapeXml(new URL(f, site).href)}</loc><lastmod>${lastmod}</lastmod></sitemap>`,
+  );
   return `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${entries.join('\n')}\n</sitemapindex>\n`;
 }
 

@@ -58,7 +58,8 @@ export function programmeStats(index: SiteIndex): ProgrammeStats {
     byYear: [...year].sort(([a], [b]) => a - b).map(([y, count]) => ({ year: y, count })),
     byRegion: [...region].map(([r, count]) => ({ region: r, count })),
     byProvince: CURRENT_PROVINCES.map((p) => ({ province: p, count: province.get(p.slug)! })).sort(
-      (a, b) => b.count - a.count || provinceOrder.get(a.province.slug)! - provinceOrder.get(b.province.slug)!,
+      (a, b) =>
+        b.count - a.count || provinceOrder.get(a.province.slug)! - provinceOrder.get(b.province.slug)!,
     ),
     byStatus: [...status].map(([s, count]) => ({ status: s, count })),
   };

@@ -98,7 +98,8 @@ export const siteStrings = defineStrings({
     noTiers: 'Không có giá sỉ',
     quantity: '{qty} sản phẩm',
     notSoldOnline: 'Không bán trực tuyến — liên hệ cơ sở',
-    notSoldOnlineText: 'Sản phẩm này chưa được bán trên Chợ CNNT. Bạn có thể liên hệ trực tiếp với cơ sở sản xuất:',
+    notSoldOnlineText:
+      'Sản phẩm này chưa được bán trên Chợ CNNT. Bạn có thể liên hệ trực tiếp với cơ sở sản xuất:',
     contactsTitle: 'Liên hệ',
     phone: 'Điện thoại',
     email: 'Email',
@@ -115,7 +116,8 @@ export const siteStrings = defineStrings({
     colProduct: 'Sản phẩm',
     colLevel: 'Cấp',
     colYear: 'Năm',
-    facilityDescription: '{name}, {province}: {count} sản phẩm công nghiệp nông thôn tiêu biểu, liên hệ và giấy chứng nhận.',
+    facilityDescription:
+      '{name}, {province}: {count} sản phẩm công nghiệp nông thôn tiêu biểu, liên hệ và giấy chứng nhận.',
     facilitiesTitle: 'Danh bạ cơ sở sản xuất',
     facilitiesDescription:
       'Các cơ sở công nghiệp nông thôn có sản phẩm tiêu biểu: lọc theo tỉnh, thành phố, nhóm sản phẩm và cấp công nhận, kèm thông tin liên hệ.',
@@ -153,7 +155,8 @@ export const siteStrings = defineStrings({
     provincesText:
       'Từ ngày 1/7/2025 cả nước có 34 tỉnh, thành phố (trước đó là 63). Chứng nhận ghi tên tỉnh và cơ quan cấp như ngày cấp; trang này hiển thị thêm tỉnh, thành phố hiện nay.',
     officialTitle: 'Số liệu chính thức',
-    officialNote: 'Số liệu của toàn chương trình do Bộ Công Thương công bố, không tính từ dữ liệu trên trang này.',
+    officialNote:
+      'Số liệu của toàn chương trình do Bộ Công Thương công bố, không tính từ dữ liệu trên trang này.',
     factNational2012: 'chứng nhận cấp quốc gia qua 4 đợt, 2012–2022',
     factRegional2012: 'chứng nhận cấp khu vực qua 6 đợt, 2012–2022',
     factProvince2022: 'sản phẩm cấp tỉnh, đến năm 2022',
@@ -252,7 +255,7 @@ export const siteStrings = defineStrings({
     badgeKitLink: 'Badge kit',
     whyTitle: 'Why it was certified',
     whyText:
-      "The {level} selection board scored the product on four groups of criteria: market response and production capacity; economic, technical, social and environmental effectiveness; cultural and aesthetic value; and other criteria, out of 100 points.",
+      'The {level} selection board scored the product on four groups of criteria: market response and production capacity; economic, technical, social and environmental effectiveness; cultural and aesthetic value; and other criteria, out of 100 points.',
     whyScore: 'The product scored {score}/100 (the pass mark at province level in published rounds is 70).',
     whyNoScore: 'The published list gives no score for this product.',
     descriptionTitle: 'About the product',
@@ -279,7 +282,8 @@ export const siteStrings = defineStrings({
     noContacts: 'The published list gives no contact details for this facility.',
     moreFromFacility: 'More from this facility',
     photoAlt: '{name}, photo {n}',
-    productDescription: '{name}: a typical rural industrial product, {level}, {year}, made by {facility}, {province}.',
+    productDescription:
+      '{name}: a typical rural industrial product, {level}, {year}, made by {facility}, {province}.',
     productDescriptionUncertified: '{name}, made by {facility}, {province}.',
     facilityType: 'Type',
     facilityProducts: 'Certified products',
@@ -287,7 +291,8 @@ export const siteStrings = defineStrings({
     colProduct: 'Product',
     colLevel: 'Level',
     colYear: 'Year',
-    facilityDescription: '{name}, {province}: {count} typical rural industrial products, contacts and certificates.',
+    facilityDescription:
+      '{name}, {province}: {count} typical rural industrial products, contacts and certificates.',
     facilitiesTitle: 'Facility directory',
     facilitiesDescription:
       'Rural industrial facilities with certified products: filter by province, product group and certification level, with contact details.',
@@ -303,7 +308,7 @@ export const siteStrings = defineStrings({
     programmeDescription:
       'The programme that certifies typical rural industrial products: levels, product groups, scoring criteria, validity, official figures and statistics.',
     programmeIntro:
-      "Since 2012, every two years, the Ministry of Industry and Trade and the provinces select typical rural industrial products to honour and promote them and to help rural industrial facilities — companies, cooperatives and household businesses — grow their markets.",
+      'Since 2012, every two years, the Ministry of Industry and Trade and the provinces select typical rural industrial products to honour and promote them and to help rural industrial facilities — companies, cooperatives and household businesses — grow their markets.',
     programmeBenefits:
       'Facilities with certified products may print or stick the programme logo on the product or its packaging, are promoted at fairs and exhibitions, and are connected with large distributors. Chợ CNNT is the website to promote, introduce and sell these products.',
     levelsTitle: 'Four levels of certification',
@@ -325,7 +330,8 @@ export const siteStrings = defineStrings({
     provincesText:
       'Since 1 July 2025 Vietnam has 34 provinces and cities (63 before). Certificates name the province and issuing body as they were on the day of issue; this site also shows the province today.',
     officialTitle: 'Official figures',
-    officialNote: 'Figures for the whole programme as published by the Ministry of Industry and Trade, not computed from this site.',
+    officialNote:
+      'Figures for the whole programme as published by the Ministry of Industry and Trade, not computed from this site.',
     factNational2012: 'national certificates in 4 rounds, 2012–2022',
     factRegional2012: 'regional certificates in 6 rounds, 2012–2022',
     factProvince2022: 'province-level products, to 2022',

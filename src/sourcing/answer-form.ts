@@ -11,7 +11,11 @@ export const MAX_MESSAGE = 2000;
 
 export type AnswerFormResult =
   | { ok: true; answer: FacilityAnswer }
-  | { ok: false; /** Field name → message key. */ errors: Record<string, SourcingStringKey>; values: Record<string, string> };
+  | {
+      ok: false /** Field name → message key. */;
+      errors: Record<string, SourcingStringKey>;
+      values: Record<string, string>;
+    };
 
 const field = (form: FormData, name: string) => {
   const v = form.get(name);
@@ -36,7 +40,11 @@ export function parseAnswerForm(form: FormData, itemIds: readonly number[]): Ans
   const items = new Map<number, OfferedItem>();
   for (const id of itemIds) {
     const names = { price: `price-${id}`, quantity: `quantity-${id}`, lead: `lead-${id}` };
-    const raw = { price: field(form, names.price), quantity: field(form, names.quantity), lead: field(form, names.lead) };
+    const raw = {
+      price: field(form, names.price),
+      quantity: field(form, names.quantity),
+      lead: field(form, names.lead),
+    };
     Object.entries(names).forEach(([k, name]) => (values[name] = raw[k as keyof typeof raw]));
     if (!raw.price && !raw.quantity && !raw.lead) continue;
     const unitPrice = wholeNumber(raw.price, 1);
@@ -45,7 +53,12 @@ export function parseAnswerForm(form: FormData, itemIds: readonly number[]): Ans
     if (unitPrice === undefined) errors[names.price] = 'errorWholeNumber';
     if (quantity === undefined) errors[names.quantity] = 'errorOfferedQuantity';
     if (leadTimeDays === undefined || leadTimeDays > 365) errors[names.lead] = 'errorWholeNumber';
-    if (unitPrice !== undefined && quantity !== undefined && leadTimeDays !== undefined && leadTimeDays <= 365) {
+    if (
+      unitPrice !== undefined &&
+      quantity !== undefined &&
+      leadTimeDays !== undefined &&
+      leadTimeDays <= 365
+    ) {
       items.set(id, { unitPrice, quantity, leadTimeDays });
     }
   }

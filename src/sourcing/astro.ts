@@ -25,5 +25,13 @@ const limiter = new RateLimiter();
 export async function quoteApiDeps(): Promise<QuoteApiDeps> {
   const [{ db }, { bySku }] = await Promise.all([database(), serverOffers()]);
   const { PUBLIC_SITE_URL, ORDERS_EMAIL } = env();
-  return { db, offers: bySku, limiter, siteUrl: PUBLIC_SITE_URL, relayEmail: ORDERS_EMAIL, now: new Date(), onCommitted: kickDelivery };
+  return {
+    db,
+    offers: bySku,
+    limiter,
+    siteUrl: PUBLIC_SITE_URL,
+    relayEmail: ORDERS_EMAIL,
+    now: new Date(),
+    onCommitted: kickDelivery,
+  };
 }

@@ -26,7 +26,8 @@ export function parseBasketParam(value: string): BasketParse {
   for (const [i, part] of parts.entries()) {
     const match = /^([^:\s]{1,60}):(\d{1,8})$/.exec(part.trim());
     const quantity = Number(match?.[2]);
-    if (!match || quantity < 1 || quantity > MAX_QUANTITY) return { ok: false, message: `line ${i + 1} ("${part}") is not SKU:quantity` };
+    if (!match || quantity < 1 || quantity > MAX_QUANTITY)
+      return { ok: false, message: `line ${i + 1} ("${part}") is not SKU:quantity` };
     lines.push({ sku: match[1]!, quantity });
   }
   return { ok: true, lines };

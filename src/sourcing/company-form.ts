@@ -33,7 +33,11 @@ export const EMPTY_COMPANY_FORM: CompanyFormValues = {
   homepage: '',
 };
 
-const TAX_CODE_ERRORS = { format: 'errorTaxFormat', check_digit: 'errorTaxCheck', branch_number: 'errorTaxBranch' } as const;
+const TAX_CODE_ERRORS = {
+  format: 'errorTaxFormat',
+  check_digit: 'errorTaxCheck',
+  branch_number: 'errorTaxBranch',
+} as const;
 
 export function taxCodeError(value: string): SourcingStringKey | undefined {
   if (!value.trim()) return 'errorRequired';
@@ -50,7 +54,8 @@ export function validateCompanyForm(values: CompanyFormValues, today: string): F
   if (tax) errors.taxCode = tax;
   const phoneDigits = values.phone.replace(/\D/g, '');
   if (!values.phone.trim()) errors.phone = 'errorRequired';
-  else if (!/^\+?[0-9 ().-]{8,20}$/.test(values.phone.trim()) || phoneDigits.length < 9) errors.phone = 'errorPhone';
+  else if (!/^\+?[0-9 ().-]{8,20}$/.test(values.phone.trim()) || phoneDigits.length < 9)
+    errors.phone = 'errorPhone';
   if (!values.email.trim()) errors.email = 'errorRequired';
   else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(values.email.trim())) errors.email = 'errorEmail';
   if (values.targetDate && values.targetDate < today) errors.targetDate = 'errorDate';

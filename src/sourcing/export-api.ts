@@ -18,11 +18,17 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
-function buildTable(url: URL, offers: readonly Offer[], bySku: ReadonlyMap<string, Offer>, locale: Locale): ExportTable | Response {
+function buildTable(
+  url: URL,
+  offers: readonly Offer[],
+  bySku: ReadonlyMap<string, Offer>,
+  locale: Locale,
+): ExportTable | Response {
   const items = url.searchParams.get('items');
   if (items !== null) {
     const basket = parseBasketParam(items);
-    if (!basket.ok) return apiError(400, 'invalid_request', `items: ${basket.message}`, { items: basket.message });
+    if (!basket.ok)
+      return apiError(400, 'invalid_request', `items: ${basket.message}`, { items: basket.message });
     const rows: BasketRow[] = [];
     const unknown: Record<string, string> = {};
     basket.lines.forEach((line, i) => {
@@ -30,11 +36,13 @@ function buildTable(url: URL, offers: readonly Offer[], bySku: ReadonlyMap<strin
       if (offer) rows.push({ offer, quantity: line.quantity });
       else unknown[`items.${i}.sku`] = `unknown SKU "${line.sku}"`;
     });
-    if (Object.keys(unknown).length > 0) return apiError(400, 'invalid_request', 'Some SKUs are not listed.', unknown);
+    if (Object.keys(unknown).length > 0)
+      return apiError(400, 'invalid_request', 'Some SKUs are not listed.', unknown);
     return basketTable(rows, locale);
   }
   const { query, invalid } = parseSourcingQuery(url.searchParams);
-  if (Object.keys(invalid).length > 0) return apiError(400, 'invalid_request', 'Some filters are invalid.', invalid);
+  if (Object.keys(invalid).length > 0)
+    return apiError(400, 'invalid_request', 'Some filters are invalid.', invalid);
   return offersTable(filterOffers(offers, query), locale);
 }
 
@@ -45,7 +53,8 @@ export async function handleExport(
   bySku: ReadonlyMap<string, Offer>,
 ): Promise<Response> {
   const lang = url.searchParams.get('lang') ?? 'vi';
-  if (lang !== 'vi' && lang !== 'en') return apiError(400, 'invalid_request', 'lang is "vi" or "en".', { lang: 'vi or en' });
+  if (lang !== 'vi' && lang !== 'en')
+    return apiError(400, 'invalid_request', 'lang is "vi" or "en".', { lang: 'vi or en' });
   const table = buildTable(url, offers, bySku, lang);
   if (table instanceof Response) return table;
   const name = `${url.searchParams.has('items') ? 'gio-bao-gia' : 'nguon-hang'}-${todayInVietnam()}.${format}`;

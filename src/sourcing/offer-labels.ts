@@ -19,10 +19,14 @@ export function availabilityLabel(
 /** "Từ 100: 95.000 ₫" for each tier, lowest quantity first. */
 export function tierLabels(tiers: readonly WholesaleTier[], locale: Locale): string[] {
   const t = sourcingStrings(locale);
-  return tiers.map((tier) => t('tierLine', { min: formatNumber(tier.minQuantity, locale), price: formatVnd(tier.unitPrice, locale) }));
+  return tiers.map((tier) =>
+    t('tierLine', { min: formatNumber(tier.minQuantity, locale), price: formatVnd(tier.unitPrice, locale) }),
+  );
 }
 
 /** The certificate's public anchor: its printed number, else the recognition decision, else its id. */
-export function certificateReference(certificate: Pick<OfferCertificate, 'id' | 'number' | 'decision'>): string {
+export function certificateReference(
+  certificate: Pick<OfferCertificate, 'id' | 'number' | 'decision'>,
+): string {
   return certificate.number ?? certificate.decision ?? certificate.id;
 }

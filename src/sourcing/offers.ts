@@ -6,7 +6,14 @@
  */
 import type { Catalogue } from '~/catalogue/catalogue';
 import type { CertificateStatus } from '~/catalogue/certificate-status';
-import { LEVEL_RANK, type Availability, type FacilityType, type Level, type ProductGroup, type Region } from '~/catalogue/programme';
+import {
+  LEVEL_RANK,
+  type Availability,
+  type FacilityType,
+  type Level,
+  type ProductGroup,
+  type Region,
+} from '~/catalogue/programme';
 import { currentProvinceByName, findProvince, type CurrentProvince } from '~/catalogue/provinces';
 import type { Certificate, Facility, Product, Variant, WholesaleTier } from '~/catalogue/schemas';
 
@@ -46,13 +53,22 @@ export interface Offer {
   leadTimeDays: number | undefined;
 }
 
-const STATUS_PREFERENCE: Record<CertificateStatus, number> = { valid: 3, expired: 2, superseded: 1, revoked: 0 };
+const STATUS_PREFERENCE: Record<CertificateStatus, number> = {
+  valid: 3,
+  expired: 2,
+  superseded: 1,
+  revoked: 0,
+};
 
 /**
  * The certificate to show a buyer for a product: a valid one first, then the highest level,
  * then the newest round. Undefined when the product has no certificate that is not revoked.
  */
-export function headlineCertificate(catalogue: Catalogue, productId: string, asOf: string): OfferCertificate | undefined {
+export function headlineCertificate(
+  catalogue: Catalogue,
+  productId: string,
+  asOf: string,
+): OfferCertificate | undefined {
   const ranked = catalogue
     .certificatesOf(productId)
     .map((c) => ({ c, status: catalogue.statusOf(c, asOf).status }))
@@ -100,7 +116,12 @@ export function buildOffers(catalogue: Catalogue, asOf: string): Offer[] {
 
 function offerOf(
   variant: Variant,
-  ctx: { product: Product; facility: Facility; certificate: OfferCertificate; province: CurrentProvince | undefined },
+  ctx: {
+    product: Product;
+    facility: Facility;
+    certificate: OfferCertificate;
+    province: CurrentProvince | undefined;
+  },
 ): Offer {
   const { product, facility, certificate, province } = ctx;
   return {

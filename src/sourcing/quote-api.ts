@@ -35,30 +35,51 @@ export interface QuoteApiDeps {
   onCommitted?: () => void;
 }
 
-export async function handleCreateQuote(request: Request, clientIp: string, deps: QuoteApiDeps): Promise<Response> {
-  if (!deps.limiter.take(`quotes:ip:${clientIp}`, QUOTE_LIMITS.perIp)) return rateLimited('quote requests from this address', QUOTE_LIMITS.perIp.windowMs);
+export async function handleCreateQuote(
+  request: Request,
+  clientIp: string,
+  deps: QuoteApiDeps,
+): Promise<Response> {
+  if (!deps.limiter.take(`quotes:ip:${clientIp}`, QUOTE_LIMITS.perIp))
+    return rateLimited('quote requests from this address', QUOTE_LIMITS.perIp.windowMs);
   const parsed = await parseJsonBody(request, quoteRequestSchema(todayInVietnam(deps.now)));
   if (!parsed.ok) return parsed.response;
   const input = parsed.data;
   if (input[HONEYPOT_FIELD]) {
-    return apiError(400, 'rejected', `The hidden field "${HONEYPOT_FIELD}" must stay empty; automated submissions are not accepted.`, {
-      [HONEYPOT_FIELD]: 'must be empty',
-    });
+    return apiError(
+      400,
+      'rejected',
+      `The hidden field "${HONEYPOT_FIELD}" must stay empty; automated submissions are not accepted.`,
+      {
+        [HONEYPOT_FIELD]: 'must be empty',
+      },
+    );
   }
   if (!deps.limiter.take(`quotes:email:${input.company.email}`, QUOTE_LIMITS.perEmail)) {
     return rateLimited('quote requests for this e-mail address', QUOTE_LIMITS.perEmail.windowMs);
   }
   const plan = planQuote(input.items, deps.offers);
-  if (!plan.ok) return apiError(400, 'invalid_request', 'Some products cannot be quoted as requested.', plan.fields);
-  const created = await createQuote(deps.db, input, plan.requests, { siteUrl: deps.siteUrl, now: deps.now, relayEmail: deps.relayEmail });
+  if (!plan.ok)
+    return apiError(400, 'invalid_request', 'Some products cannot be quoted as requested.', plan.fields);
+  const created = await createQuote(deps.db, input, plan.requests, {
+    siteUrl: deps.siteUrl,
+    now: deps.now,
+    relayEmail: deps.relayEmail,
+  });
   deps.onCommitted?.();
   return json(created, 201);
 }
 
 const lookupSchema = z.object({ email: z.string().trim().email('not an e-mail address') });
 
-export async function handleGetQuote(reference: string, url: URL, clientIp: string, deps: Pick<QuoteApiDeps, 'db' | 'limiter'>): Promise<Response> {
-  if (!deps.limiter.take(`quotes:lookup:${clientIp}`, QUOTE_LIMITS.lookupsPerIp)) return rateLimited('look-ups from this address', QUOTE_LIMITS.lookupsPerIp.windowMs);
+export async function handleGetQuote(
+  reference: string,
+  url: URL,
+  clientIp: string,
+  deps: Pick<QuoteApiDeps, 'db' | 'limiter'>,
+): Promise<Response> {
+  if (!deps.limiter.take(`quotes:lookup:${clientIp}`, QUOTE_LIMITS.lookupsPerIp))
+    return rateLimited('look-ups from this address', QUOTE_LIMITS.lookupsPerIp.windowMs);
   const query = parseQuery(url, lookupSchema);
   if (!query.ok) return query.response;
   const quote = await findQuoteForBuyer(deps.db, reference, query.data.email);

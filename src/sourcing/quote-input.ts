@@ -19,7 +19,8 @@ const skuSchema = z.string().trim().min(1, 'required').max(60, 'too long');
 const quantitySchema = z.number().int('a whole number').min(1, 'at least 1').max(MAX_QUANTITY, 'too large');
 
 const TAX_CODE_MESSAGES = {
-  format: 'a tax code has 10 digits, 13 digits for a branch (0100109106-001) or 12 digits for a personal identification number',
+  format:
+    'a tax code has 10 digits, 13 digits for a branch (0100109106-001) or 12 digits for a personal identification number',
   check_digit: 'the check digit does not match: this is not a valid tax code',
   branch_number: 'the branch number must be 001 to 999',
 } as const;
@@ -54,7 +55,12 @@ export function quoteRequestSchema(today: string) {
       .superRefine((items, ctx) => {
         const seen = new Set<string>();
         items.forEach((item, i) => {
-          if (seen.has(item.sku)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [i, 'sku'], message: 'this SKU is listed twice' });
+          if (seen.has(item.sku))
+            ctx.addIssue({
+              code: z.ZodIssueCode.custom,
+              path: [i, 'sku'],
+              message: 'this SKU is listed twice',
+            });
           seen.add(item.sku);
         });
       }),

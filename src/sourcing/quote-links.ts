@@ -12,17 +12,25 @@ export const ANSWER_LINK_DAYS = 60;
 
 export function answerLink(siteUrl: string, requestId: number, now: Date): { url: string; expires: Date } {
   const expires = new Date(now.getTime() + ANSWER_LINK_DAYS * 86_400_000);
-  const token = signToken({ purpose: QUOTE_ANSWER_PURPOSE, subject: String(requestId), exp: Math.floor(expires.getTime() / 1000) });
+  const token = signToken({
+    purpose: QUOTE_ANSWER_PURPOSE,
+    subject: String(requestId),
+    exp: Math.floor(expires.getTime() / 1000),
+  });
   return { url: new URL(answerPath(token), siteUrl).href, expires };
 }
 
-export type AnswerTokenCheck = { ok: true; requestId: number } | { ok: false; reason: Extract<TokenCheck, { ok: false }>['reason'] };
+export type AnswerTokenCheck =
+  | { ok: true; requestId: number }
+  | { ok: false; reason: Extract<TokenCheck, { ok: false }>['reason'] };
 
 export function checkAnswerToken(token: string, now = new Date()): AnswerTokenCheck {
   const check = verifyToken(token, { purpose: QUOTE_ANSWER_PURPOSE }, now);
   if (!check.ok) return check;
   const requestId = Number(check.payload.subject);
-  return Number.isSafeInteger(requestId) && requestId > 0 ? { ok: true, requestId } : { ok: false, reason: 'malformed' };
+  return Number.isSafeInteger(requestId) && requestId > 0
+    ? { ok: true, requestId }
+    : { ok: false, reason: 'malformed' };
 }
 
 /** The status page with the e-mail filled in, as sent to the buyer. */

@@ -16,7 +16,10 @@ const paragraphs = (...parts: (string | false | null | undefined)[]) => parts.fi
 export function facilityRequestMail(
   quote: QuoteRow,
   request: Pick<QuoteRequestRow, 'facilityName' | 'facilityPhone' | 'relayedTo'>,
-  items: readonly Pick<QuoteRequestItemRow, 'productName' | 'variantName' | 'sku' | 'quantity' | 'indicativeUnitPrice'>[],
+  items: readonly Pick<
+    QuoteRequestItemRow,
+    'productName' | 'variantName' | 'sku' | 'quantity' | 'indicativeUnitPrice'
+  >[],
   link: { url: string; expires: Date },
 ): Mail {
   const locale: Locale = 'vi';
@@ -33,9 +36,15 @@ export function facilityRequestMail(
   return {
     subject: t('facilitySubject', { reference: quote.reference, company: quote.companyName }),
     text: paragraphs(
-      request.relayedTo && t('relayNote', { facility: request.facilityName, phone: request.facilityPhone ?? '—' }),
+      request.relayedTo &&
+        t('relayNote', { facility: request.facilityName, phone: request.facilityPhone ?? '—' }),
       `${t('facilityIntro', { facility: request.facilityName, company: quote.companyName, taxCode: quote.taxCode })}\n${lines.join('\n')}`,
-      t('facilityBuyer', { contact: quote.contactName, phone: quote.phone, email: quote.email, province: quote.province }),
+      t('facilityBuyer', {
+        contact: quote.contactName,
+        phone: quote.phone,
+        email: quote.email,
+        province: quote.province,
+      }),
       quote.targetDate && t('facilityTarget', { date: formatDate(quote.targetDate, locale) }),
       quote.message && t('facilityMessage', { message: quote.message }),
       t('facilityLink', { url: link.url, expires: formatDate(todayInVietnam(link.expires), locale) }),
@@ -47,7 +56,10 @@ export function facilityRequestMail(
 /** To the buyer: the reference, who was asked, and the status page. */
 export function buyerConfirmationMail(
   quote: QuoteRow,
-  requests: readonly (Pick<QuoteRequestRow, 'facilityName' | 'facilityEmail' | 'facilityPhone' | 'relayedTo'> & { itemCount: number })[],
+  requests: readonly (Pick<
+    QuoteRequestRow,
+    'facilityName' | 'facilityEmail' | 'facilityPhone' | 'relayedTo'
+  > & { itemCount: number })[],
   statusUrl: string,
 ): Mail {
   const t = quoteMailStrings(quote.locale);
@@ -70,7 +82,10 @@ export function buyerConfirmationMail(
 export function buyerAnswerMail(
   quote: QuoteRow,
   request: Pick<QuoteRequestRow, 'facilityName' | 'status' | 'facilityMessage'>,
-  items: readonly Pick<QuoteRequestItemRow, 'productName' | 'variantName' | 'offeredUnitPrice' | 'offeredQuantity' | 'leadTimeDays'>[],
+  items: readonly Pick<
+    QuoteRequestItemRow,
+    'productName' | 'variantName' | 'offeredUnitPrice' | 'offeredQuantity' | 'leadTimeDays'
+  >[],
   statusUrl: string,
 ): Mail {
   const locale = quote.locale;

@@ -22,7 +22,9 @@ export interface PlannedRequest {
   items: PlannedItem[];
 }
 
-export type QuotePlan = { ok: true; requests: PlannedRequest[] } | { ok: false; fields: Record<string, string> };
+export type QuotePlan =
+  | { ok: true; requests: PlannedRequest[] }
+  | { ok: false; fields: Record<string, string> };
 
 export function planQuote(lines: readonly BasketLine[], offers: ReadonlyMap<string, Offer>): QuotePlan {
   const fields: Record<string, string> = {};
@@ -30,11 +32,13 @@ export function planQuote(lines: readonly BasketLine[], offers: ReadonlyMap<stri
   lines.forEach((line, index) => {
     const offer = offers.get(line.sku);
     if (!offer) {
-      fields[`items.${index}.sku`] = `unknown SKU "${line.sku}" (not a listed product of a certified facility)`;
+      fields[`items.${index}.sku`] =
+        `unknown SKU "${line.sku}" (not a listed product of a certified facility)`;
       return;
     }
     if (!meetsMinimum(offer, line.quantity)) {
-      fields[`items.${index}.quantity`] = `below the minimum order quantity of ${offer.minOrderQuantity} for ${offer.sku}`;
+      fields[`items.${index}.quantity`] =
+        `below the minimum order quantity of ${offer.minOrderQuantity} for ${offer.sku}`;
       return;
     }
     let request = byFacility.get(offer.facilityId);

@@ -9,7 +9,14 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Database } from '~/db/client';
 import { pickText } from '~/i18n/locales';
 import { enqueueMessage } from '~/notifications/outbox';
-import { quoteRequestItems, quoteRequests, quotes, type QuoteRequestItemRow, type QuoteRequestRow, type QuoteRow } from './db-schema';
+import {
+  quoteRequestItems,
+  quoteRequests,
+  quotes,
+  type QuoteRequestItemRow,
+  type QuoteRequestRow,
+  type QuoteRow,
+} from './db-schema';
 import type { QuoteRequestInput } from './quote-input';
 import type { PlannedRequest } from './quote-plan';
 import { answerLink, quoteStatusUrl } from './quote-links';
@@ -107,19 +114,34 @@ export async function createQuote(
       const to = request.facilityEmail ?? request.relayedTo;
       if (to) {
         const mail = facilityRequestMail(quote, request, items, answerLink(ctx.siteUrl, request.id, ctx.now));
-        await enqueueMessage(tx, { kind: 'quote-request', ref: `${quote.reference}:${request.id}`, to, ...mail });
+        await enqueueMessage(tx, {
+          kind: 'quote-request',
+          ref: `${quote.reference}:${request.id}`,
+          to,
+          ...mail,
+        });
       }
       summaries.push({ ...request, itemCount: items.length });
       created.push({
         facility: { id: request.facilityId, name: request.facilityName },
         notified: to !== null,
         relayed: request.relayedTo !== null,
-        items: items.map((i) => ({ sku: i.sku, product: i.productName, quantity: i.quantity, indicativeUnitPrice: i.indicativeUnitPrice })),
+        items: items.map((i) => ({
+          sku: i.sku,
+          product: i.productName,
+          quantity: i.quantity,
+          indicativeUnitPrice: i.indicativeUnitPrice,
+        })),
       });
     }
 
     const confirmation = buyerConfirmationMail(quote, summaries, statusUrl);
-    await enqueueMessage(tx, { kind: 'quote-confirmation', ref: quote.reference, to: quote.email, ...confirmation });
+    await enqueueMessage(tx, {
+      kind: 'quote-confirmation',
+      ref: quote.reference,
+      to: quote.email,
+      ...confirmation,
+    });
     return { reference: quote.reference, statusUrl, requests: created };
   });
 }
@@ -133,22 +155,37 @@ export interface QuoteView extends QuoteRow {
 }
 
 async function requestsOf(db: Database, quoteId: number): Promise<RequestWithItems[]> {
-  const requests = await db.select().from(quoteRequests).where(eq(quoteRequests.quoteId, quoteId)).orderBy(asc(quoteRequests.id));
+  const requests = await db
+    .select()
+    .from(quoteRequests)
+    .where(eq(quoteRequests.quoteId, quoteId))
+    .orderBy(asc(quoteRequests.id));
   if (requests.length === 0) return [];
   const items = await db
     .select()
     .from(quoteRequestItems)
-    .where(inArray(quoteRequestItems.requestId, requests.map((r) => r.id)))
+    .where(
+      inArray(
+        quoteRequestItems.requestId,
+        requests.map((r) => r.id),
+      ),
+    )
     .orderBy(asc(quoteRequestItems.requestId), asc(quoteRequestItems.position));
   return requests.map((r) => ({ ...r, items: items.filter((i) => i.requestId === r.id) }));
 }
 
 /** A quote with every facility's answer, only when the e-mail is the buyer's. */
-export async function findQuoteForBuyer(db: Database, reference: string, email: string): Promise<QuoteView | undefined> {
+export async function findQuoteForBuyer(
+  db: Database,
+  reference: string,
+  email: string,
+): Promise<QuoteView | undefined> {
   const [quote] = await db
     .select()
     .from(quotes)
-    .where(and(eq(quotes.reference, reference.trim().toUpperCase()), eq(quotes.email, email.trim().toLowerCase())));
+    .where(
+      and(eq(quotes.reference, reference.trim().toUpperCase()), eq(quotes.email, email.trim().toLowerCase())),
+    );
   return quote && { ...quote, requests: await requestsOf(db, quote.id) };
 }
 
@@ -158,7 +195,10 @@ export interface FacilityRequestView {
 }
 
 /** What a facility sees behind its signed link. */
-export async function loadFacilityRequest(db: Database, requestId: number): Promise<FacilityRequestView | undefined> {
+export async function loadFacilityRequest(
+  db: Database,
+  requestId: number,
+): Promise<FacilityRequestView | undefined> {
   const [row] = await db
     .select({ quote: quotes, request: quoteRequests })
     .from(quoteRequests)
@@ -180,7 +220,11 @@ export interface OfferedItem {
 }
 
 export type FacilityAnswer =
-  | { kind: 'answer'; message: string | undefined; /** By item id; items left out are not offered. */ items: ReadonlyMap<number, OfferedItem> }
+  | {
+      kind: 'answer';
+      message: string | undefined /** By item id; items left out are not offered. */;
+      items: ReadonlyMap<number, OfferedItem>;
+    }
   | { kind: 'decline'; message: string | undefined };
 
 export type AnswerOutcome = 'saved' | 'already_answered' | 'not_found';
@@ -203,14 +247,21 @@ export async function answerFacilityRequest(
       .where(and(eq(quoteRequests.id, requestId), eq(quoteRequests.status, 'pending')))
       .returning();
     if (!request) {
-      const [exists] = await tx.select({ id: quoteRequests.id }).from(quoteRequests).where(eq(quoteRequests.id, requestId));
+      const [exists] = await tx
+        .select({ id: quoteRequests.id })
+        .from(quoteRequests)
+        .where(eq(quoteRequests.id, requestId));
       return exists ? 'already_answered' : 'not_found';
     }
     if (answer.kind === 'answer') {
       for (const [itemId, offered] of answer.items) {
         await tx
           .update(quoteRequestItems)
-          .set({ offeredUnitPrice: offered.unitPrice, offeredQuantity: offered.quantity, leadTimeDays: offered.leadTimeDays })
+          .set({
+            offeredUnitPrice: offered.unitPrice,
+            offeredQuantity: offered.quantity,
+            leadTimeDays: offered.leadTimeDays,
+          })
           .where(and(eq(quoteRequestItems.id, itemId), eq(quoteRequestItems.requestId, requestId)));
       }
     }
@@ -221,8 +272,18 @@ export async function answerFacilityRequest(
       .from(quoteRequestItems)
       .where(eq(quoteRequestItems.requestId, requestId))
       .orderBy(asc(quoteRequestItems.position));
-    const mail = buyerAnswerMail(quote, request, items, quoteStatusUrl(ctx.siteUrl, quote.locale, quote.reference, quote.email));
-    await enqueueMessage(tx, { kind: 'quote-answer', ref: `${quote.reference}:${request.id}`, to: quote.email, ...mail });
+    const mail = buyerAnswerMail(
+      quote,
+      request,
+      items,
+      quoteStatusUrl(ctx.siteUrl, quote.locale, quote.reference, quote.email),
+    );
+    await enqueueMessage(tx, {
+      kind: 'quote-answer',
+      ref: `${quote.reference}:${request.id}`,
+      to: quote.email,
+      ...mail,
+    });
     return 'saved';
   });
 }

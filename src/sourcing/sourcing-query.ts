@@ -20,7 +20,9 @@ const FIELDS = {
   q: z.string().trim().min(1).max(100),
   group: z.enum(PRODUCT_GROUPS),
   region: z.enum(REGIONS),
-  province: z.string().refine((slug) => CURRENT_PROVINCES.some((p) => p.slug === slug), 'not one of the 34 provinces'),
+  province: z
+    .string()
+    .refine((slug) => CURRENT_PROVINCES.some((p) => p.slug === slug), 'not one of the 34 provinces'),
   level: z.enum(LEVELS),
   maxMoq: count(1_000_000),
   maxLeadDays: count(365),
@@ -52,7 +54,10 @@ export function parseSourcingQuery(params: URLSearchParams): ParsedSourcingQuery
 }
 
 /** The query as URL parameters (page omitted unless > 1), for page and export links. */
-export function sourcingSearchParams(query: SourcingQuery, overrides: Partial<SourcingQuery> = {}): URLSearchParams {
+export function sourcingSearchParams(
+  query: SourcingQuery,
+  overrides: Partial<SourcingQuery> = {},
+): URLSearchParams {
   const merged: SourcingQuery = { ...query, ...overrides };
   const params = new URLSearchParams();
   for (const name of Object.keys(FIELDS) as FieldName[]) {
@@ -69,7 +74,9 @@ const searchKeys = new WeakMap<Offer, string>();
 function searchKey(offer: Offer): string {
   let key = searchKeys.get(offer);
   if (key === undefined) {
-    key = foldForMatch(`${offer.productName} ${offer.facilityName} ${offer.variantName.vi} ${offer.variantName.en ?? ''} ${offer.sku}`);
+    key = foldForMatch(
+      `${offer.productName} ${offer.facilityName} ${offer.variantName.vi} ${offer.variantName.en ?? ''} ${offer.sku}`,
+    );
     searchKeys.set(offer, key);
   }
   return key;
@@ -91,14 +98,17 @@ function matches(offer: Offer, q: SourcingQuery, needle: string | undefined): bo
 }
 
 const COMPARATORS: Record<Sort, (a: Offer, b: Offer) => number> = {
-  level: (a, b) => LEVEL_RANK[b.certificate.level] - LEVEL_RANK[a.certificate.level] || b.certificate.year - a.certificate.year,
+  level: (a, b) =>
+    LEVEL_RANK[b.certificate.level] - LEVEL_RANK[a.certificate.level] ||
+    b.certificate.year - a.certificate.year,
   moq: (a, b) => a.minOrderQuantity - b.minOrderQuantity,
   price: (a, b) => lowestUnitPrice(a) - lowestUnitPrice(b),
   name: () => 0,
 };
 
 const collator = new Intl.Collator('vi');
-const byName = (a: Offer, b: Offer) => collator.compare(a.productName, b.productName) || (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0);
+const byName = (a: Offer, b: Offer) =>
+  collator.compare(a.productName, b.productName) || (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0);
 
 const sortedLists = new WeakMap<readonly Offer[], Map<Sort, Offer[]>>();
 
@@ -132,5 +142,10 @@ export interface Page<T> {
 export function paginate<T>(items: readonly T[], page = 1, size = PAGE_SIZE): Page<T> {
   const pageCount = Math.max(1, Math.ceil(items.length / size));
   const current = Math.min(Math.max(1, page), pageCount);
-  return { items: items.slice((current - 1) * size, current * size), page: current, pageCount, total: items.length };
+  return {
+    items: items.slice((current - 1) * size, current * size),
+    page: current,
+    pageCount,
+    total: items.length,
+  };
 }

@@ -9,9 +9,12 @@ export const sourcingStrings = defineStrings({
     offerHeading: 'Chương trình hỗ trợ người mua',
     offerIntro:
       'Chương trình khuyến công kết nối các cơ sở có sản phẩm được chứng nhận với siêu thị, nhà phân phối và doanh nghiệp xuất khẩu.',
-    offerCertified: 'Sản phẩm đã được chứng nhận ở cấp xã (huyện), tỉnh, khu vực hoặc quốc gia, kiểm tra được bằng số chứng nhận.',
-    offerTerms: 'Giá sỉ theo bậc số lượng, số lượng đặt tối thiểu (MOQ) và thời gian giao hàng công bố sẵn để so sánh.',
-    offerQuote: 'Một yêu cầu báo giá gửi được đến nhiều cơ sở cùng lúc; mỗi cơ sở trả lời trực tiếp, bạn xem mọi câu trả lời ở một trang.',
+    offerCertified:
+      'Sản phẩm đã được chứng nhận ở cấp xã (huyện), tỉnh, khu vực hoặc quốc gia, kiểm tra được bằng số chứng nhận.',
+    offerTerms:
+      'Giá sỉ theo bậc số lượng, số lượng đặt tối thiểu (MOQ) và thời gian giao hàng công bố sẵn để so sánh.',
+    offerQuote:
+      'Một yêu cầu báo giá gửi được đến nhiều cơ sở cùng lúc; mỗi cơ sở trả lời trực tiếp, bạn xem mọi câu trả lời ở một trang.',
     offerExport: 'Tải danh sách nguồn hàng hoặc giỏ báo giá dưới dạng CSV hoặc Excel để trình duyệt nội bộ.',
     facilitiesLink: 'Xem danh bạ cơ sở',
     basketLink: 'Giỏ báo giá',
@@ -63,7 +66,8 @@ export const sourcingStrings = defineStrings({
     addQuantity: 'Số lượng cho {product}',
     addedToBasket: 'Đã thêm vào giỏ báo giá',
     inBasket: 'Giỏ báo giá: {count}',
-    needsJs: 'Cần bật JavaScript để dùng giỏ báo giá. Bạn vẫn có thể liên hệ trực tiếp các cơ sở trong danh bạ.',
+    needsJs:
+      'Cần bật JavaScript để dùng giỏ báo giá. Bạn vẫn có thể liên hệ trực tiếp các cơ sở trong danh bạ.',
     basketTitle: 'Giỏ báo giá',
     basketDescription: 'Gửi một yêu cầu báo giá đến các cơ sở có sản phẩm trong giỏ.',
     basketIntro:
@@ -100,7 +104,8 @@ export const sourcingStrings = defineStrings({
     errorRequired: 'Bắt buộc',
     errorEmail: 'E-mail không hợp lệ',
     errorPhone: 'Số điện thoại không hợp lệ',
-    errorTaxFormat: 'Mã số thuế phải có 10 chữ số, 13 chữ số (mã chi nhánh) hoặc 12 chữ số (số định danh cá nhân)',
+    errorTaxFormat:
+      'Mã số thuế phải có 10 chữ số, 13 chữ số (mã chi nhánh) hoặc 12 chữ số (số định danh cá nhân)',
     errorTaxCheck: 'Mã số thuế sai chữ số kiểm tra',
     errorTaxBranch: 'Số chi nhánh phải từ 001 đến 999',
     errorBelowMoq: 'Tối thiểu {moq}',
@@ -117,7 +122,8 @@ export const sourcingStrings = defineStrings({
     requestAnswered: 'Cơ sở đã báo giá',
     requestDeclined: 'Cơ sở từ chối',
     notNotified: 'Cơ sở chưa có e-mail nên không nhận được yêu cầu qua e-mail. Vui lòng gọi {phone}.',
-    relayedNotice: 'Cơ sở chưa có e-mail; ban điều hành chương trình chuyển yêu cầu qua điện thoại ({phone}).',
+    relayedNotice:
+      'Cơ sở chưa có e-mail; ban điều hành chương trình chuyển yêu cầu qua điện thoại ({phone}).',
     indicativePrice: 'Giá tham khảo',
     notOffered: 'Không báo giá',
     company: 'Doanh nghiệp',
@@ -129,7 +135,8 @@ export const sourcingStrings = defineStrings({
     facilityMessage: 'Lời nhắn của cơ sở',
     answeredOn: 'Trả lời ngày {date}',
     answerTitle: 'Trả lời yêu cầu báo giá {reference}',
-    answerIntro: 'Yêu cầu gửi đến {facility}. Điền đơn giá, số lượng cung cấp được và thời gian giao cho từng sản phẩm, hoặc từ chối.',
+    answerIntro:
+      'Yêu cầu gửi đến {facility}. Điền đơn giá, số lượng cung cấp được và thời gian giao cho từng sản phẩm, hoặc từ chối.',
     answerInvalidLink: 'Liên kết không hợp lệ. Hãy dùng đúng liên kết trong e-mail yêu cầu báo giá.',
     answerExpiredLink: 'Liên kết đã hết hạn. Hãy liên hệ người mua qua thông tin trong e-mail.',
     answerUnitPrice: 'Đơn giá (₫) cho {product}',
@@ -179,9 +186,12 @@ export const sourcingStrings = defineStrings({
     offerHeading: 'What the programme offers buyers',
     offerIntro:
       'The industrial-promotion programme connects facilities with certified products to supermarkets, distributors and exporters.',
-    offerCertified: 'Products certified at commune (district), province, regional or national level, verifiable by certificate number.',
-    offerTerms: 'Wholesale price tiers by quantity, minimum order quantities (MOQ) and lead times published up front for comparison.',
-    offerQuote: 'One quote request reaches several facilities at once; each answers directly and you see every answer on one page.',
+    offerCertified:
+      'Products certified at commune (district), province, regional or national level, verifiable by certificate number.',
+    offerTerms:
+      'Wholesale price tiers by quantity, minimum order quantities (MOQ) and lead times published up front for comparison.',
+    offerQuote:
+      'One quote request reaches several facilities at once; each answers directly and you see every answer on one page.',
     offerExport: 'Download a sourcing shortlist or your quote basket as CSV or Excel for internal review.',
     facilitiesLink: 'Browse the facility directory',
     basketLink: 'Quote basket',
@@ -233,7 +243,8 @@ export const sourcingStrings = defineStrings({
     addQuantity: 'Quantity of {product}',
     addedToBasket: 'Added to the quote basket',
     inBasket: 'Quote basket: {count}',
-    needsJs: 'The quote basket needs JavaScript. You can still contact facilities directly from the directory.',
+    needsJs:
+      'The quote basket needs JavaScript. You can still contact facilities directly from the directory.',
     basketTitle: 'Quote basket',
     basketDescription: 'Send one quote request to the facilities whose products are in your basket.',
     basketIntro:
@@ -264,13 +275,15 @@ export const sourcingStrings = defineStrings({
     sending: 'Sending…',
     formHasErrors: 'Please correct the marked fields.',
     quoteSent: 'Quote request {reference} sent to {count} facilities.',
-    quoteSentHint: 'Keep this reference. You can see the facilities’ answers with it and the e-mail you entered.',
+    quoteSentHint:
+      'Keep this reference. You can see the facilities’ answers with it and the e-mail you entered.',
     viewQuote: 'View the request status',
     networkError: 'The request could not be sent. Check your connection and try again.',
     errorRequired: 'Required',
     errorEmail: 'Not a valid e-mail address',
     errorPhone: 'Not a valid phone number',
-    errorTaxFormat: 'A tax code has 10 digits, 13 digits (branch code) or 12 digits (personal identification number)',
+    errorTaxFormat:
+      'A tax code has 10 digits, 13 digits (branch code) or 12 digits (personal identification number)',
     errorTaxCheck: 'The tax code’s check digit is wrong',
     errorTaxBranch: 'The branch number must be 001 to 999',
     errorBelowMoq: 'Minimum {moq}',
@@ -286,8 +299,10 @@ export const sourcingStrings = defineStrings({
     requestPending: 'Waiting for the facility',
     requestAnswered: 'Quoted',
     requestDeclined: 'Declined',
-    notNotified: 'The facility has no e-mail address, so it did not receive the request by e-mail. Please call {phone}.',
-    relayedNotice: 'The facility has no e-mail address; the programme’s operators pass the request on by phone ({phone}).',
+    notNotified:
+      'The facility has no e-mail address, so it did not receive the request by e-mail. Please call {phone}.',
+    relayedNotice:
+      'The facility has no e-mail address; the programme’s operators pass the request on by phone ({phone}).',
     indicativePrice: 'Indicative price',
     notOffered: 'Not quoted',
     company: 'Company',
@@ -299,7 +314,8 @@ export const sourcingStrings = defineStrings({
     facilityMessage: 'Message from the facility',
     answeredOn: 'Answered on {date}',
     answerTitle: 'Answer quote request {reference}',
-    answerIntro: 'Request sent to {facility}. Enter the unit price, the quantity you can supply and the lead time for each product, or decline.',
+    answerIntro:
+      'Request sent to {facility}. Enter the unit price, the quantity you can supply and the lead time for each product, or decline.',
     answerInvalidLink: 'This link is not valid. Use the link from the quote request e-mail exactly.',
     answerExpiredLink: 'This link has expired. Contact the buyer with the details in the e-mail.',
     answerUnitPrice: 'Unit price (₫) for {product}',

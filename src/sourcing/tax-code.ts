@@ -12,7 +12,11 @@
 export type TaxCodeKind = 'enterprise' | 'branch' | 'personal';
 
 export type TaxCodeCheck =
-  | { ok: true; kind: TaxCodeKind; /** Canonical form: "0100109106", "0100109106-001", "001234567890". */ normalized: string }
+  | {
+      ok: true;
+      kind: TaxCodeKind /** Canonical form: "0100109106", "0100109106-001", "001234567890". */;
+      normalized: string;
+    }
   | { ok: false; reason: 'format' | 'check_digit' | 'branch_number' };
 
 const WEIGHTS = [31, 29, 23, 19, 17, 13, 7, 5, 3] as const;

@@ -34,7 +34,8 @@ export interface IndicativeLine {
 }
 
 export function indicativeLine(variant: PricedVariant, quantity: number): IndicativeLine {
-  if (!Number.isInteger(quantity) || quantity < 1) throw new RangeError(`quantity must be a positive integer, got ${quantity}`);
+  if (!Number.isInteger(quantity) || quantity < 1)
+    throw new RangeError(`quantity must be a positive integer, got ${quantity}`);
   const tier = tierFor(variant.wholesaleTiers, quantity);
   const unitPrice = tier?.unitPrice ?? variant.price;
   return { quantity, unitPrice, total: unitPrice * quantity, tierMinQuantity: tier?.minQuantity };

@@ -15,7 +15,10 @@ export function foldDiacritics(text: string): string {
 
 /** Lower-case, diacritic-free, single-spaced form used to compare names. */
 export function foldForMatch(text: string): string {
-  return foldDiacritics(text).toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  return foldDiacritics(text)
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 }
 
 /** Compact key that also ignores spaces, underscores and punctuation ("Tên sản phẩm" = "ten_san_pham"). */

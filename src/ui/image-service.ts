@@ -33,12 +33,24 @@ const photoService: LocalImageService<PhotoServiceConfig> = {
     return isPhotoFormat(validated.format) ? { ...validated, encoder: PHOTO_ENCODER } : validated;
   },
   // Astro's default list, and the encoder settings (see PHOTO_ENCODER).
-  propertiesToHash: ['src', 'width', 'height', 'format', 'quality', 'fit', 'position', 'background', 'encoder'],
+  propertiesToHash: [
+    'src',
+    'width',
+    'height',
+    'format',
+    'quality',
+    'fit',
+    'position',
+    'background',
+    'encoder',
+  ],
   async transform(input, transform, config) {
     const encoding = photoEncodingOf(transform);
     if (!encoding) return sharpService.transform(input, transform, config);
     const early = takePrefetched(transform.src, encoding);
-    const data = early ? await early.catch(() => encodePhoto(input, encoding)) : await encodePhoto(input, encoding);
+    const data = early
+      ? await early.catch(() => encodePhoto(input, encoding))
+      : await encodePhoto(input, encoding);
     return { data, format: encoding.format };
   },
 };

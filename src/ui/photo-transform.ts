@@ -24,11 +24,21 @@ const prefetched = new Set<string>();
  * `prefetch`: the page is being prerendered by `astro build`, so the encodes this transform
  * needs may start now rather than after the last page (./photo-prefetch.ts).
  */
-export function photoTransform(src: ImageMetadata, size: PhotoSize, prefetch: boolean): Promise<GetImageResult> {
+export function photoTransform(
+  src: ImageMetadata,
+  size: PhotoSize,
+  prefetch: boolean,
+): Promise<GetImageResult> {
   const key = `${src.src}|${size.width}|${size.widths?.join(',') ?? ''}`;
   let image = transforms.get(key);
   if (!image) {
-    image = getImage({ src, width: size.width, ...(size.widths ? { widths: size.widths } : {}), format: PHOTO_FORMAT, quality: PHOTO_QUALITY });
+    image = getImage({
+      src,
+      width: size.width,
+      ...(size.widths ? { widths: size.widths } : {}),
+      format: PHOTO_FORMAT,
+      quality: PHOTO_QUALITY,
+    });
     transforms.set(key, image);
   }
   if (prefetch && !prefetched.has(key)) {
@@ -55,7 +65,10 @@ function prefetchEncodes(src: ImageMetadata, image: GetImageResult): void {
       src: src.src,
       file,
       encoding: { width, format: PHOTO_FORMAT, quality: PHOTO_QUALITY },
-      cacheFile: path.join(assetsCacheDir, path.posix.basename(new URL(url, 'http://build.invalid').pathname)),
+      cacheFile: path.join(
+        assetsCacheDir,
+        path.posix.basename(new URL(url, 'http://build.invalid').pathname),
+      ),
     });
   }
 }

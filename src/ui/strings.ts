@@ -20,8 +20,7 @@ export const uiStrings = defineStrings({
     switchTo: 'English',
     sampleNotice:
       'Dữ liệu trên trang là dữ liệu mẫu được tạo tự động để trình diễn, không phải danh sách chứng nhận chính thức.',
-    footerAbout:
-      'Trang giới thiệu, quảng bá và bán sản phẩm công nghiệp nông thôn tiêu biểu các cấp.',
+    footerAbout: 'Trang giới thiệu, quảng bá và bán sản phẩm công nghiệp nông thôn tiêu biểu các cấp.',
     footerOpenData: 'Dữ liệu mở',
     notFoundTitle: 'Không tìm thấy trang',
     notFoundBody: 'Địa chỉ này không có trên Chợ CNNT: có thể sản phẩm đã đổi tên hoặc đường dẫn bị gõ sai.',

@@ -21,7 +21,9 @@ const LEVEL_LETTERS: Record<Level, string> = {
   district: 'd',
   commune: 'c',
 };
-const LEVEL_BY_LETTER = new Map(Object.entries(LEVEL_LETTERS).map(([level, letter]) => [letter, level as Level]));
+const LEVEL_BY_LETTER = new Map(
+  Object.entries(LEVEL_LETTERS).map(([level, letter]) => [letter, level as Level]),
+);
 
 /** Key ids appear inside the code, so they may not contain the dot separator. */
 export const KEY_ID_PATTERN = /^[A-Za-z0-9_-]{1,32}$/;
@@ -81,9 +83,12 @@ export function verifyBadgeCode(code: string, verifiers: ReadonlyMap<string, Key
   const sig = Buffer.from(signature!, 'base64url');
   // base64url's last character carries spare bits: insist on the one canonical spelling so
   // that no two different codes verify for the same signature.
-  if (sig.length !== 64 || sig.toString('base64url') !== signature) return { ok: false, reason: 'bad_signature' };
+  if (sig.length !== 64 || sig.toString('base64url') !== signature)
+    return { ok: false, reason: 'bad_signature' };
   const body = message(claims, kid!);
-  return verify(null, Buffer.from(body, 'utf8'), key, sig) ? { ok: true, claims, kid: kid! } : { ok: false, reason: 'bad_signature' };
+  return verify(null, Buffer.from(body, 'utf8'), key, sig)
+    ? { ok: true, claims, kid: kid! }
+    : { ok: false, reason: 'bad_signature' };
 }
 
 /** Do a verified code's claims still describe the certificate as the register has it now? */

@@ -14,9 +14,18 @@ import { badgeSvg, type BadgeInput } from './badge-svg';
 import { serverKeyring } from './keyring';
 import { liveCatalogue } from './server';
 
-export async function badgeResponse(request: Request, locale: Locale, id: string | undefined, format: 'svg' | 'png'): Promise<Response> {
+export async function badgeResponse(
+  request: Request,
+  locale: Locale,
+  id: string | undefined,
+  format: 'svg' | 'png',
+): Promise<Response> {
   const certificate = id ? (await liveCatalogue()).certificateById.get(id) : undefined;
-  if (!certificate) return new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  if (!certificate)
+    return new Response('Not found', {
+      status: 404,
+      headers: { 'content-type': 'text/plain; charset=utf-8' },
+    });
   const input: BadgeInput = {
     certificate,
     code: signBadgeCode(certificate, serverKeyring().signer),
@@ -35,7 +44,9 @@ export async function badgeResponse(request: Request, locale: Locale, id: string
   if (format === 'svg') {
     return new Response(svg, { headers: { ...headers, 'content-type': 'image/svg+xml; charset=utf-8' } });
   }
-  return new Response(new Uint8Array(await badgePng(input)), { headers: { ...headers, 'content-type': 'image/png' } });
+  return new Response(new Uint8Array(await badgePng(input)), {
+    headers: { ...headers, 'content-type': 'image/png' },
+  });
 }
 
 export const BADGE_FORMATS = ['svg', 'png'] as const;

@@ -20,7 +20,12 @@ const BRAND = '#8a1c1c';
 const FONT = "'Be Vietnam Pro', 'Noto Sans', 'DejaVu Sans', Arial, sans-serif";
 
 /** The URL a badge's QR code opens. */
-export function badgeUrl(siteUrl: string, certificateId: string, code: string, locale: Locale = 'vi'): string {
+export function badgeUrl(
+  siteUrl: string,
+  certificateId: string,
+  code: string,
+  locale: Locale = 'vi',
+): string {
   const url = new URL(localePath(locale, verifyPath(certificateId)), siteUrl);
   url.searchParams.set('c', code);
   return url.href;
@@ -49,7 +54,12 @@ export function qrPath(text: string): { size: number; d: string } {
 }
 
 /** A text line, squeezed to the badge width when a long certificate number would overflow. */
-function line(text: string, y: number, size: number, options: { bold?: boolean; fill?: string } = {}): string {
+function line(
+  text: string,
+  y: number,
+  size: number,
+  options: { bold?: boolean; fill?: string } = {},
+): string {
   const maxWidth = W - 40;
   // Average advance of these fonts is about 0.6 em (upper case, bold) or 0.52 em.
   const estimate = text.length * size * (options.bold ? 0.62 : 0.52);
@@ -76,7 +86,10 @@ function outerSize(units: 'mm' | 'pt'): string {
   return `width="${pt(width)}" height="${pt(height)}"`;
 }
 
-export function badgeSvg({ certificate: c, code, siteUrl, locale }: BadgeInput, units: 'mm' | 'pt' = 'mm'): string {
+export function badgeSvg(
+  { certificate: c, code, siteUrl, locale }: BadgeInput,
+  units: 'mm' | 'pt' = 'mm',
+): string {
   const t = badgeStrings(locale);
   const tag = locale === 'vi' ? 'vi-VN' : 'en-GB';
   const level = LEVEL_NAMES[c.level][locale].toLocaleUpperCase(tag);

@@ -8,7 +8,13 @@
  * Only the server signs (badge images are rendered on request), so the build never needs the
  * keys; the server and `npm run` tools agree because they read the same variables and DATA_DIR.
  */
-import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
+import {
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  randomBytes,
+  type KeyObject,
+} from 'node:crypto';
 import { env } from '~/config/env';
 import { localSecret } from '~/security/local-secrets';
 import { KEY_ID_PATTERN, type BadgeSigner } from './badge-code';
@@ -35,7 +41,9 @@ function entries(text: string, variable: string): { kid: string; der: Buffer }[]
       const colon = part.indexOf(':');
       const kid = colon > 0 ? part.slice(0, colon) : '';
       if (!KEY_ID_PATTERN.test(kid)) {
-        throw new Error(`${variable} entry ${index + 1}: expected "keyId:base64", key ids are 1–32 of A–Z a–z 0–9 _ -`);
+        throw new Error(
+          `${variable} entry ${index + 1}: expected "keyId:base64", key ids are 1–32 of A–Z a–z 0–9 _ -`,
+        );
       }
       return { kid, der: Buffer.from(part.slice(colon + 1), 'base64') };
     });
@@ -43,7 +51,9 @@ function entries(text: string, variable: string): { kid: string; der: Buffer }[]
 
 function asEd25519(key: KeyObject, variable: string, kid: string): KeyObject {
   if (key.asymmetricKeyType !== 'ed25519') {
-    throw new Error(`${variable} key "${kid}" is ${key.asymmetricKeyType ?? 'not an asymmetric key'}, expected ed25519`);
+    throw new Error(
+      `${variable} key "${kid}" is ${key.asymmetricKeyType ?? 'not an asymmetric key'}, expected ed25519`,
+    );
   }
   return key;
 }
@@ -60,7 +70,10 @@ export function parseSigningKeys(text: string, variable = 'BADGE_SIGNING_KEYS'):
   });
 }
 
-export function parseVerifyKeys(text: string, variable = 'BADGE_VERIFY_KEYS'): { kid: string; publicKey: KeyObject }[] {
+export function parseVerifyKeys(
+  text: string,
+  variable = 'BADGE_VERIFY_KEYS',
+): { kid: string; publicKey: KeyObject }[] {
   return entries(text, variable).map(({ kid, der }) => {
     let key: KeyObject;
     try {
@@ -72,11 +85,18 @@ export function parseVerifyKeys(text: string, variable = 'BADGE_VERIFY_KEYS'): {
   });
 }
 
-export function createKeyring(signing: readonly BadgeSigner[], retired: readonly { kid: string; publicKey: KeyObject }[] = []): Keyring {
+export function createKeyring(
+  signing: readonly BadgeSigner[],
+  retired: readonly { kid: string; publicKey: KeyObject }[] = [],
+): Keyring {
   const [signer] = signing;
   if (!signer) throw new Error('BADGE_SIGNING_KEYS: at least one signing key is needed');
   const keys: VerifyingKey[] = [
-    ...signing.map((s) => ({ kid: s.kid, publicKey: createPublicKey(s.privateKey), status: 'active' as const })),
+    ...signing.map((s) => ({
+      kid: s.kid,
+      publicKey: createPublicKey(s.privateKey),
+      status: 'active' as const,
+    })),
     ...retired.map((r) => ({ ...r, status: 'retired' as const })),
   ];
   const verifiers = new Map<string, KeyObject>();
@@ -106,8 +126,12 @@ export function serverKeyring(): Keyring {
   if (cached) return cached;
   const { BADGE_SIGNING_KEYS, BADGE_VERIFY_KEYS } = env();
   const signing =
-    BADGE_SIGNING_KEYS ?? localSecret('badge-signing-key', () => generateSigningKey(`dev-${randomBytes(3).toString('hex')}`));
-  cached = createKeyring(parseSigningKeys(signing), BADGE_VERIFY_KEYS ? parseVerifyKeys(BADGE_VERIFY_KEYS) : []);
+    BADGE_SIGNING_KEYS ??
+    localSecret('badge-signing-key', () => generateSigningKey(`dev-${randomBytes(3).toString('hex')}`));
+  cached = createKeyring(
+    parseSigningKeys(signing),
+    BADGE_VERIFY_KEYS ? parseVerifyKeys(BADGE_VERIFY_KEYS) : [],
+  );
   return cached;
 }
 

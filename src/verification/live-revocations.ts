@@ -16,7 +16,9 @@ import { Catalogue } from '~/catalogue/catalogue';
 import { revocationSchema, type Revocation } from '~/catalogue/schemas';
 
 /** Only the fields this needs, so an unrelated problem elsewhere in a record does not hide a revocation. */
-const revocationsFile = z.array(z.object({ id: z.string(), revocation: revocationSchema.optional() }).passthrough());
+const revocationsFile = z.array(
+  z.object({ id: z.string(), revocation: revocationSchema.optional() }).passthrough(),
+);
 
 export type RevocationMap = ReadonlyMap<string, Revocation | undefined>;
 

@@ -10,7 +10,9 @@ import { badgeOutcomeFromResponse, describeBadge, describeVerdict, TONE_ICONS } 
 import { verdictStrings } from './verdict-strings';
 
 async function ask(code: string): Promise<{ status: number; body: unknown }> {
-  const res = await fetch(`/api/verify?code=${encodeURIComponent(code)}`, { headers: { accept: 'application/json' } });
+  const res = await fetch(`/api/verify?code=${encodeURIComponent(code)}`, {
+    headers: { accept: 'application/json' },
+  });
   return { status: res.status, body: await res.json() };
 }
 
@@ -28,10 +30,21 @@ function showVerdict(root: HTMLElement, record: VerificationRecord, locale: Loca
   );
   const link = field(root, 'verdict-link');
   link.hidden = !view.link;
-  link.replaceChildren(...(view.link ? [Object.assign(document.createElement('a'), { href: view.link.href, textContent: view.link.label })] : []));
+  link.replaceChildren(
+    ...(view.link
+      ? [Object.assign(document.createElement('a'), { href: view.link.href, textContent: view.link.label })]
+      : []),
+  );
 }
 
-function showBadge(root: HTMLElement, panel: HTMLElement, code: string, status: number, body: unknown, locale: Locale): void {
+function showBadge(
+  root: HTMLElement,
+  panel: HTMLElement,
+  code: string,
+  status: number,
+  body: unknown,
+  locale: Locale,
+): void {
   const outcome = badgeOutcomeFromResponse(root.dataset.certificateId!, status, body);
   if (!outcome) return;
   const { tone, text } = describeBadge(outcome, locale);
@@ -40,7 +53,12 @@ function showBadge(root: HTMLElement, panel: HTMLElement, code: string, status: 
   if (tone === 'bad') {
     const report = new URL(root.dataset.reportHref!, location.href);
     report.searchParams.set('code', code);
-    children.push(Object.assign(document.createElement('a'), { href: report.href, textContent: verdictStrings(locale)('reportLink') }));
+    children.push(
+      Object.assign(document.createElement('a'), {
+        href: report.href,
+        textContent: verdictStrings(locale)('reportLink'),
+      }),
+    );
   }
   panel.replaceChildren(...children);
   panel.hidden = false;
@@ -55,16 +73,24 @@ async function refresh(root: HTMLElement): Promise<void> {
   const badgeCode = new URLSearchParams(location.search).get('c');
   const badgePanel = document.querySelector<HTMLElement>('[data-badge-check]');
   try {
-    const [live, badge] = await Promise.all([ask(root.dataset.certificateId!), badgeCode ? ask(badgeCode) : undefined]);
+    const [live, badge] = await Promise.all([
+      ask(root.dataset.certificateId!),
+      badgeCode ? ask(badgeCode) : undefined,
+    ]);
     if (live.status === 200) {
       const record = live.body as VerificationRecord;
       showVerdict(root, record, locale);
-      const time = new Intl.DateTimeFormat(LOCALE_TAGS[locale], { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
+      const time = new Intl.DateTimeFormat(LOCALE_TAGS[locale], {
+        hour: '2-digit',
+        minute: '2-digit',
+        timeZone: 'Asia/Ho_Chi_Minh',
+      }).format(new Date());
       asOf.textContent = t('live', { time, date: formatDate(record.asOf, locale) });
     } else {
       asOf.textContent = built;
     }
-    if (badge && badgeCode && badgePanel) showBadge(root, badgePanel, badgeCode, badge.status, badge.body, locale);
+    if (badge && badgeCode && badgePanel)
+      showBadge(root, badgePanel, badgeCode, badge.status, badge.body, locale);
   } catch {
     const date = root.dataset.asOf ?? '';
     asOf.textContent = t('liveFailed', { date });

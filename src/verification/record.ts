@@ -101,12 +101,21 @@ export function verificationRecord(catalogue: Catalogue, c: Certificate, asOf: s
       issuedOn: c.issuedOn ?? null,
       validUntil: c.validUntil,
       score: c.score ?? null,
-      province: { asListed: c.provinceAsListed, current: findProvince(c.provinceAsListed)?.current.name ?? facility?.province ?? null },
+      province: {
+        asListed: c.provinceAsListed,
+        current: findProvince(c.provinceAsListed)?.current.name ?? facility?.province ?? null,
+      },
       revocation: c.revocation ?? null,
       url: verifyPath(c.id),
     },
     product: product
-      ? { id: product.id, name: product.name, group: product.group, isSet: product.isSet, url: productPath(product.id) }
+      ? {
+          id: product.id,
+          name: product.name,
+          group: product.group,
+          isSet: product.isSet,
+          url: productPath(product.id),
+        }
       : null,
     facility: facility
       ? {

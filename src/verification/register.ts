@@ -4,7 +4,14 @@
  */
 import type { Catalogue } from '~/catalogue/catalogue';
 import { STATUSES, type CertificateStatus } from '~/catalogue/certificate-status';
-import { GROUP_NAMES, LEVEL_NAMES, REGION_NAMES, type Level, type ProductGroup, type Region } from '~/catalogue/programme';
+import {
+  GROUP_NAMES,
+  LEVEL_NAMES,
+  REGION_NAMES,
+  type Level,
+  type ProductGroup,
+  type Region,
+} from '~/catalogue/programme';
 import { localePath, type Locale } from '~/i18n/locales';
 import { verificationRecord } from './record';
 import { registerStrings } from './strings';
@@ -35,7 +42,12 @@ export interface RegisterRow {
   url: string;
 }
 
-export function registerRows(catalogue: Catalogue, asOf: string, siteUrl: string, locale: Locale = 'vi'): RegisterRow[] {
+export function registerRows(
+  catalogue: Catalogue,
+  asOf: string,
+  siteUrl: string,
+  locale: Locale = 'vi',
+): RegisterRow[] {
   return [...catalogue.data.certificates]
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .map((c) => {
@@ -75,9 +87,27 @@ export function registerJson(rows: readonly RegisterRow[], asOf: string) {
 }
 
 const COLUMNS = [
-  'id', 'number', 'decision', 'level', 'region', 'year', 'issuedBy', 'issuedOn', 'validUntil', 'provinceAsListed',
-  'provinceNow', 'productName', 'group', 'facilityName', 'status', 'statusSince', 'revokedOn', 'revocationReason',
-  'revocationDecision', 'supersededBy', 'url',
+  'id',
+  'number',
+  'decision',
+  'level',
+  'region',
+  'year',
+  'issuedBy',
+  'issuedOn',
+  'validUntil',
+  'provinceAsListed',
+  'provinceNow',
+  'productName',
+  'group',
+  'facilityName',
+  'status',
+  'statusSince',
+  'revokedOn',
+  'revocationReason',
+  'revocationDecision',
+  'supersededBy',
+  'url',
 ] as const satisfies readonly (keyof RegisterRow)[];
 
 /**

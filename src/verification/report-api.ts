@@ -6,7 +6,15 @@ import type { KeyObject } from 'node:crypto';
 import type { Catalogue } from '~/catalogue/catalogue';
 import { json, parseJsonBody, rateLimited } from '~/http/json';
 import type { RateLimiter } from '~/security/rate-limit';
-import { REPORT_RATE, reportRateKey, reportSchema, submitReport, type ReportField, type ReportInput, type ReportStore } from './reports';
+import {
+  REPORT_RATE,
+  reportRateKey,
+  reportSchema,
+  submitReport,
+  type ReportField,
+  type ReportInput,
+  type ReportStore,
+} from './reports';
 
 export interface ReportDeps {
   catalogue(): Promise<Catalogue>;
@@ -18,10 +26,15 @@ export interface ReportDeps {
 }
 
 export async function handleReportPost(request: Request, deps: ReportDeps): Promise<Response> {
-  if (!deps.limiter.take(reportRateKey(deps.address), REPORT_RATE)) return rateLimited('reports from this address', REPORT_RATE.windowMs);
+  if (!deps.limiter.take(reportRateKey(deps.address), REPORT_RATE))
+    return rateLimited('reports from this address', REPORT_RATE.windowMs);
   const parsed = await parseJsonBody(request, reportSchema);
   if (!parsed.ok) return parsed.response;
-  const result = await submitReport(parsed.data, { catalogue: await deps.catalogue(), verifiers: deps.verifiers(), store: await deps.store() });
+  const result = await submitReport(parsed.data, {
+    catalogue: await deps.catalogue(),
+    verifiers: deps.verifiers(),
+    store: await deps.store(),
+  });
   return json(result, 201);
 }
 
@@ -33,7 +46,11 @@ export type FormOutcome =
 const FIELDS: readonly ReportField[] = ['code', 'place', 'details', 'contact'];
 
 /** The report form posted without JavaScript (application/x-www-form-urlencoded or multipart). */
-export async function handleReportForm(form: FormData, locale: ReportInput['locale'], deps: ReportDeps): Promise<FormOutcome> {
+export async function handleReportForm(
+  form: FormData,
+  locale: ReportInput['locale'],
+  deps: ReportDeps,
+): Promise<FormOutcome> {
   const values: Partial<Record<ReportField, string>> = {};
   for (const f of FIELDS) {
     const v = form.get(f);
@@ -45,6 +62,10 @@ export async function handleReportForm(form: FormData, locale: ReportInput['loca
     return { kind: 'invalid', invalid, values };
   }
   if (!deps.limiter.take(reportRateKey(deps.address), REPORT_RATE)) return { kind: 'rate_limited', values };
-  const { id } = await submitReport(parsed.data, { catalogue: await deps.catalogue(), verifiers: deps.verifiers(), store: await deps.store() });
+  const { id } = await submitReport(parsed.data, {
+    catalogue: await deps.catalogue(),
+    verifiers: deps.verifiers(),
+    store: await deps.store(),
+  });
   return { kind: 'sent', id };
 }

@@ -6,7 +6,10 @@ import type { ReportStore } from './reports';
 export function databaseReportStore(db: Database): ReportStore {
   return {
     async insert(report) {
-      const [row] = await db.insert(counterfeitReports).values(report).returning({ id: counterfeitReports.id });
+      const [row] = await db
+        .insert(counterfeitReports)
+        .values(report)
+        .returning({ id: counterfeitReports.id });
       return { id: row!.id };
     },
   };

@@ -21,7 +21,11 @@ const optionalText = (max: number) =>
     .transform((s) => (s === '' ? undefined : s));
 
 export const reportSchema = z.object({
-  code: z.string({ required_error: 'the code on the badge is required' }).trim().min(1, 'the code on the badge is required').max(MAX_CODE_LENGTH, `at most ${MAX_CODE_LENGTH} characters`),
+  code: z
+    .string({ required_error: 'the code on the badge is required' })
+    .trim()
+    .min(1, 'the code on the badge is required')
+    .max(MAX_CODE_LENGTH, `at most ${MAX_CODE_LENGTH} characters`),
   /** Where the product was bought or seen. */
   place: optionalText(200),
   details: optionalText(2000),

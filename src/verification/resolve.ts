@@ -32,7 +32,11 @@ function lookupFor(catalogue: Catalogue): CertificateLookup {
   return lookup;
 }
 
-export function resolveCode(code: string, catalogue: Catalogue, verifiers: ReadonlyMap<string, KeyObject>): Resolution {
+export function resolveCode(
+  code: string,
+  catalogue: Catalogue,
+  verifiers: ReadonlyMap<string, KeyObject>,
+): Resolution {
   if (classifyCode(code) === 'badge') {
     const check = verifyBadgeCode(code, verifiers);
     if (!check.ok) return { kind: 'bad_signature' };
@@ -41,7 +45,11 @@ export function resolveCode(code: string, catalogue: Catalogue, verifiers: Reado
     return {
       kind: 'found',
       certificate,
-      badge: { kid: check.kid, claims: check.claims, matchesRegister: claimsMatch(check.claims, certificate) },
+      badge: {
+        kid: check.kid,
+        claims: check.claims,
+        matchesRegister: claimsMatch(check.claims, certificate),
+      },
     };
   }
   const found = lookupFor(catalogue).find(code);

@@ -24,15 +24,26 @@ export class RevokeError extends Error {}
 
 export function applyRevocation(certificates: readonly Certificate[], request: RevokeRequest): RevokeOutcome {
   const found = new CertificateLookup(certificates).find(request.certificate);
-  if (found.length === 0) throw new RevokeError(`no certificate has the id or number "${request.certificate}"`);
+  if (found.length === 0)
+    throw new RevokeError(`no certificate has the id or number "${request.certificate}"`);
   if (found.length > 1) {
-    throw new RevokeError(`"${request.certificate}" is the number of several certificates; name one by id: ${found.map((c) => c.id).join(', ')}`);
+    throw new RevokeError(
+      `"${request.certificate}" is the number of several certificates; name one by id: ${found.map((c) => c.id).join(', ')}`,
+    );
   }
   const target = found[0]!;
-  const parsed = revocationSchema.safeParse({ date: request.date, reason: request.reason.trim(), decision: request.decision?.trim() || undefined });
+  const parsed = revocationSchema.safeParse({
+    date: request.date,
+    reason: request.reason.trim(),
+    decision: request.decision?.trim() || undefined,
+  });
   if (!parsed.success) {
     const flag = { date: '--date', reason: '--reason', decision: '--decision' } as Record<string, string>;
-    throw new RevokeError(parsed.error.issues.map((i) => `${flag[String(i.path[0])] ?? i.path.join('.')}: ${i.message}`).join('; '));
+    throw new RevokeError(
+      parsed.error.issues
+        .map((i) => `${flag[String(i.path[0])] ?? i.path.join('.')}: ${i.message}`)
+        .join('; '),
+    );
   }
   const revocation = parsed.data;
   const start = target.issuedOn ?? `${target.year}-01-01`;
@@ -40,7 +51,12 @@ export function applyRevocation(certificates: readonly Certificate[], request: R
     throw new RevokeError(`--date ${revocation.date} is before the certificate was issued (${start})`);
   }
   const previous = target.revocation ?? null;
-  if (previous && previous.date === revocation.date && previous.reason === revocation.reason && previous.decision === revocation.decision) {
+  if (
+    previous &&
+    previous.date === revocation.date &&
+    previous.reason === revocation.reason &&
+    previous.decision === revocation.decision
+  ) {
     return { kind: 'unchanged', certificate: target };
   }
   if (previous && !request.replace) {

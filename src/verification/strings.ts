@@ -13,16 +13,19 @@ export const verifyStrings = defineStrings({
     lookupButton: 'Kiểm tra',
     statusesTitle: 'Các trạng thái',
     statusValid: 'Còn hiệu lực: chứng nhận có trong sổ đăng ký và chưa hết hạn.',
-    statusExpired: 'Hết hiệu lực: đã quá ngày hiệu lực (31/12 của năm thứ tư kể từ năm cấp, trừ khi quyết định ghi ngày khác).',
+    statusExpired:
+      'Hết hiệu lực: đã quá ngày hiệu lực (31/12 của năm thứ tư kể từ năm cấp, trừ khi quyết định ghi ngày khác).',
     statusRevoked: 'Bị thu hồi: cơ quan cấp đã thu hồi chứng nhận (có ngày, lý do và quyết định).',
-    statusSuperseded: 'Đã được thay thế: sản phẩm đã có chứng nhận mới hơn hoặc cấp cao hơn; trang hiển thị chứng nhận mới.',
+    statusSuperseded:
+      'Đã được thay thế: sản phẩm đã có chứng nhận mới hơn hoặc cấp cao hơn; trang hiển thị chứng nhận mới.',
     openDataTitle: 'Dữ liệu mở',
     openDataText: 'Toàn bộ sổ đăng ký chứng nhận kèm trạng thái hiện tại:',
     openDataCsv: 'CSV (mở bằng Excel)',
     openDataJson: 'JSON',
     openDataKeys: 'Khóa công khai để tự kiểm tra chữ ký mã QR',
     certificateTitle: 'Chứng nhận {number}: {product}',
-    certificateDescription: 'Kiểm tra chứng nhận {number} của sản phẩm {product} ({facility}): trạng thái, cấp, năm, cơ sở.',
+    certificateDescription:
+      'Kiểm tra chứng nhận {number} của sản phẩm {product} ({facility}): trạng thái, cấp, năm, cơ sở.',
     compareTitle: 'So sánh với sản phẩm trên tay',
     compareHint:
       'Đối chiếu ảnh, tên sản phẩm và tên cơ sở với bao bì. Nếu khác nhau, sản phẩm có thể là hàng giả dùng tem của sản phẩm khác.',
@@ -83,7 +86,8 @@ export const verifyStrings = defineStrings({
     badgeImageAlt: 'Tem chứng nhận: {level}, năm {year}, số {number}, kèm mã QR',
     downloadSvg: 'Tải tem SVG (vector, cho nhà in)',
     downloadPng: 'Tải tem PNG 300 dpi',
-    printSize: 'Kích thước in chuẩn: {width} × {height} mm. Không in nhỏ hơn {min} mm chiều rộng để mã QR vẫn quét được.',
+    printSize:
+      'Kích thước in chuẩn: {width} × {height} mm. Không in nhỏ hơn {min} mm chiều rộng để mã QR vẫn quét được.',
     badgeRules:
       'Chỉ in tem mới khi chứng nhận còn hiệu lực. Khi chứng nhận hết hiệu lực, bị thu hồi hoặc được thay thế, quét tem sẽ hiện đúng trạng thái đó.',
     badgeNotValid: 'Chứng nhận này hiện không còn hiệu lực: không in thêm tem.',
@@ -94,13 +98,15 @@ export const verifyStrings = defineStrings({
     lookupTitle: 'Verify a typical rural industrial product certificate',
     lookupDescription:
       'Check whether a typical rural industrial product badge is genuine and still valid, and which product and facility it belongs to.',
-    lookupIntro: 'Scan the QR code on the badge with your phone camera, or type the certificate number printed on the badge or certificate.',
+    lookupIntro:
+      'Scan the QR code on the badge with your phone camera, or type the certificate number printed on the badge or certificate.',
     lookupLabel: 'Certificate number, certificate id or badge code',
     lookupHint: 'Case, accents and spaces do not matter. Example: {example}',
     lookupButton: 'Verify',
     statusesTitle: 'Statuses',
     statusValid: 'Valid: the certificate is in the register and has not expired.',
-    statusExpired: 'Expired: past its validity (31 December of the fourth year counting the year of issue, unless the decision says otherwise).',
+    statusExpired:
+      'Expired: past its validity (31 December of the fourth year counting the year of issue, unless the decision says otherwise).',
     statusRevoked: 'Revoked: the issuing body withdrew the certificate (with date, reason and decision).',
     statusSuperseded: 'Superseded: the product has a newer or higher-level certificate; the page shows it.',
     openDataTitle: 'Open data',
@@ -109,7 +115,8 @@ export const verifyStrings = defineStrings({
     openDataJson: 'JSON',
     openDataKeys: 'Public keys to check QR code signatures yourself',
     certificateTitle: 'Certificate {number}: {product}',
-    certificateDescription: 'Verify certificate {number} of {product} ({facility}): status, level, year, facility.',
+    certificateDescription:
+      'Verify certificate {number} of {product} ({facility}): status, level, year, facility.',
     compareTitle: 'Compare with the product in your hand',
     compareHint:
       'Check the photo, product name and facility name against the package. If they differ, the product may be a counterfeit using another product’s badge.',
@@ -137,7 +144,8 @@ export const verifyStrings = defineStrings({
     facilityPageLink: 'Facility page',
     badgeKitLink: 'Badge kit (for the facility)',
     reportSuspect: 'Suspect a counterfeit? Report it',
-    noScript: 'The status above is as of the day this page was built. Turn on JavaScript for the live status and to check the signature of the QR code on the badge.',
+    noScript:
+      'The status above is as of the day this page was built. Turn on JavaScript for the live status and to check the signature of the QR code on the badge.',
     verdictRegion: 'Verification result',
     badgeCheckRegion: 'Check of the QR code on the badge',
     notFoundTitle: 'Not found — possibly counterfeit',
@@ -150,7 +158,8 @@ export const verifyStrings = defineStrings({
     ambiguousText: 'Choose the one whose product and facility match the package:',
     tryAgain: 'Check another code',
     reportTitle: 'Report a suspected fake badge',
-    reportIntro: 'Reports help the programme’s operators find counterfeits. No account needed; contact details are optional.',
+    reportIntro:
+      'Reports help the programme’s operators find counterfeits. No account needed; contact details are optional.',
     reportCode: 'Code or number on the badge',
     reportPlace: 'Where you bought or saw the product (optional)',
     reportDetails: 'More details (optional)',
@@ -168,7 +177,8 @@ export const verifyStrings = defineStrings({
     badgeImageAlt: 'Certificate badge: {level}, {year}, number {number}, with QR code',
     downloadSvg: 'Download the badge as SVG (vector, for printers)',
     downloadPng: 'Download the badge as 300 dpi PNG',
-    printSize: 'Standard print size: {width} × {height} mm. Do not print narrower than {min} mm or the QR code may not scan.',
+    printSize:
+      'Standard print size: {width} × {height} mm. Do not print narrower than {min} mm or the QR code may not scan.',
     badgeRules:
       'Print new badges only while the certificate is valid. Once it expires, is revoked or superseded, scanning the badge shows exactly that.',
     badgeNotValid: 'This certificate is no longer valid: do not print more badges.',

@@ -22,14 +22,16 @@ export const verdictStrings = defineStrings({
     asOfBuild: 'Trạng thái tại ngày {date}, khi trang được tạo.',
     checking: 'Đang kiểm tra trạng thái trực tiếp…',
     live: 'Trạng thái trực tiếp lúc {time} ngày {date}.',
-    liveFailed: 'Không kiểm tra được trạng thái trực tiếp (mất kết nối?). Trạng thái trên là tại ngày {date}.',
+    liveFailed:
+      'Không kiểm tra được trạng thái trực tiếp (mất kết nối?). Trạng thái trên là tại ngày {date}.',
     badgeGenuine: 'Mã QR trên tem là thật: chữ ký số của Chương trình hợp lệ.',
     badgeOutdated:
       'Mã QR là thật nhưng thông tin mã QR ghi ({level}, năm {year}, hiệu lực đến {date}) khác với sổ đăng ký hiện nay. Hãy tin thông tin trên trang này.',
     badgeForged: 'CẢNH BÁO: mã QR trên tem không có chữ ký hợp lệ của Chương trình. Có thể là hàng giả.',
     badgeOtherCertificate:
       'CẢNH BÁO: mã QR trên tem thuộc về một chứng nhận khác (số {number}). Tem có thể bị sao chép. Có thể là hàng giả.',
-    badgeUnknownCertificate: 'CẢNH BÁO: mã QR trên tem chỉ đến một chứng nhận không có trong sổ đăng ký. Có thể là hàng giả.',
+    badgeUnknownCertificate:
+      'CẢNH BÁO: mã QR trên tem chỉ đến một chứng nhận không có trong sổ đăng ký. Có thể là hàng giả.',
     reportLink: 'Báo cáo tem nghi giả',
   },
   en: {
@@ -53,7 +55,8 @@ export const verdictStrings = defineStrings({
     badgeGenuine: 'The QR code on the badge is genuine: the programme’s digital signature is valid.',
     badgeOutdated:
       'The QR code is genuine but what it states ({level}, {year}, valid until {date}) differs from the register today. Trust this page.',
-    badgeForged: 'WARNING: the QR code on the badge has no valid programme signature. The product may be counterfeit.',
+    badgeForged:
+      'WARNING: the QR code on the badge has no valid programme signature. The product may be counterfeit.',
     badgeOtherCertificate:
       'WARNING: the QR code on the badge belongs to another certificate (number {number}). The badge may have been copied. The product may be counterfeit.',
     badgeUnknownCertificate:

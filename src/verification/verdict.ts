@@ -23,7 +23,12 @@ export interface VerdictView {
   link: { href: string; label: string } | null;
 }
 
-const TONES: Record<Verdict['status'], Tone> = { valid: 'ok', expired: 'warn', revoked: 'bad', superseded: 'info' };
+const TONES: Record<Verdict['status'], Tone> = {
+  valid: 'ok',
+  expired: 'warn',
+  revoked: 'bad',
+  superseded: 'info',
+};
 
 export function describeVerdict(v: Verdict, locale: Locale): VerdictView {
   const t = verdictStrings(locale);
@@ -39,7 +44,10 @@ export function describeVerdict(v: Verdict, locale: Locale): VerdictView {
       break;
     case 'revoked':
       if (v.revocation) {
-        lines.push(t('revokedLine', { date: date(v.revocation.date) }), t('revokedReason', { reason: v.revocation.reason }));
+        lines.push(
+          t('revokedLine', { date: date(v.revocation.date) }),
+          t('revokedReason', { reason: v.revocation.reason }),
+        );
         if (v.revocation.decision) lines.push(t('revokedDecision', { decision: v.revocation.decision }));
       }
       break;
@@ -59,7 +67,12 @@ export function describeVerdict(v: Verdict, locale: Locale): VerdictView {
       break;
   }
   if (v.revocationScheduled) {
-    lines.push(t('scheduledRevocation', { date: date(v.revocationScheduled.date), reason: v.revocationScheduled.reason }));
+    lines.push(
+      t('scheduledRevocation', {
+        date: date(v.revocationScheduled.date),
+        reason: v.revocationScheduled.reason,
+      }),
+    );
   }
   return { status: v.status, tone: TONES[v.status], headline: t(`${v.status}Headline`), lines, link };
 }
@@ -99,11 +112,18 @@ export function describeBadge(outcome: BadgeOutcome, locale: Locale): { tone: To
  * The badge outcome from GET /api/verify?code={code on the badge}, for the page of
  * `pageCertificateId`; null when the answer says nothing about the badge (server trouble).
  */
-export function badgeOutcomeFromResponse(pageCertificateId: string, httpStatus: number, body: unknown): BadgeOutcome | null {
+export function badgeOutcomeFromResponse(
+  pageCertificateId: string,
+  httpStatus: number,
+  body: unknown,
+): BadgeOutcome | null {
   if (httpStatus === 400) return { kind: 'forged' };
   if (httpStatus === 404) return { kind: 'unknown_certificate' };
   if (httpStatus !== 200) return null;
-  const record = body as { certificate: { id: string; number: string | null }; badge: { claims: BadgeClaims; matchesRegister: boolean } | null };
+  const record = body as {
+    certificate: { id: string; number: string | null };
+    badge: { claims: BadgeClaims; matchesRegister: boolean } | null;
+  };
   if (record.certificate.id !== pageCertificateId) {
     return { kind: 'other_certificate', number: record.certificate.number ?? record.certificate.id };
   }

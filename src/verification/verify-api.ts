@@ -29,7 +29,10 @@ const querySchema = z.object({
     .string({ required_error: 'code is required: a certificate id, printed number or badge code' })
     .trim()
     .min(1, 'code is required: a certificate id, printed number or badge code')
-    .max(MAX_CODE_LENGTH, `code is longer than any certificate id, number or badge code (${MAX_CODE_LENGTH} characters)`),
+    .max(
+      MAX_CODE_LENGTH,
+      `code is longer than any certificate id, number or badge code (${MAX_CODE_LENGTH} characters)`,
+    ),
 });
 
 const CORS = { 'access-control-allow-origin': '*' };
@@ -42,16 +45,34 @@ export async function handleVerify(request: Request, deps: VerifyDeps): Promise<
   switch (found.kind) {
     case 'bad_signature':
       return withCors(
-        apiError(400, 'bad_signature', 'This badge code has no valid programme signature: the badge may be counterfeit.'),
+        apiError(
+          400,
+          'bad_signature',
+          'This badge code has no valid programme signature: the badge may be counterfeit.',
+        ),
       );
     case 'not_found':
-      return withCors(apiError(404, 'not_found', 'No certificate has this id, number or code: the product may be counterfeit.'));
+      return withCors(
+        apiError(
+          404,
+          'not_found',
+          'No certificate has this id, number or code: the product may be counterfeit.',
+        ),
+      );
     case 'ambiguous':
       return withCors(
-        apiError(409, 'ambiguous', `Several certificates have this number: ${found.candidates.map((c) => c.id).join(', ')}.`),
+        apiError(
+          409,
+          'ambiguous',
+          `Several certificates have this number: ${found.candidates.map((c) => c.id).join(', ')}.`,
+        ),
       );
     case 'found':
-      return json({ ...verificationRecord(catalogue, found.certificate, deps.today()), badge: found.badge }, 200, CORS);
+      return json(
+        { ...verificationRecord(catalogue, found.certificate, deps.today()), badge: found.badge },
+        200,
+        CORS,
+      );
   }
 }
 

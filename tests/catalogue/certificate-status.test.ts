@@ -36,7 +36,10 @@ describe('certificate status', () => {
     const newer = cert({ id: 'r22', level: 'regional', year: 2022, issuedOn: '2022-10-01' });
     expect(supersedes(newer, older)).toBe(true);
     expect(certificateStatus(older, [older, newer], '2022-09-30').status).toBe('valid');
-    expect(certificateStatus(older, [older, newer], '2022-10-01')).toEqual({ status: 'superseded', supersededBy: 'r22' });
+    expect(certificateStatus(older, [older, newer], '2022-10-01')).toEqual({
+      status: 'superseded',
+      supersededBy: 'r22',
+    });
   });
 
   it('is superseded by a higher level, and the highest replacement is shown', () => {
@@ -47,7 +50,9 @@ describe('certificate status', () => {
       status: 'superseded',
       supersededBy: 'qg21',
     });
-    expect(certificateStatus(regional, [province, regional, national], '2022-01-01').supersededBy).toBe('qg21');
+    expect(certificateStatus(regional, [province, regional, national], '2022-01-01').supersededBy).toBe(
+      'qg21',
+    );
     expect(certificateStatus(national, [province, regional, national], '2022-01-01').status).toBe('valid');
   });
 
@@ -60,7 +65,12 @@ describe('certificate status', () => {
 
   it('is not superseded by a revoked replacement', () => {
     const older = cert({ id: 'kv20', level: 'regional', year: 2020 });
-    const newer = cert({ id: 'qg21', level: 'national', year: 2021, revocation: { date: '2022-03-01', reason: 'Vi phạm quy định' } });
+    const newer = cert({
+      id: 'qg21',
+      level: 'national',
+      year: 2021,
+      revocation: { date: '2022-03-01', reason: 'Vi phạm quy định' },
+    });
     expect(certificateStatus(older, [older, newer], '2021-06-01').status).toBe('superseded');
     expect(certificateStatus(older, [older, newer], '2022-03-01').status).toBe('valid');
   });

@@ -39,7 +39,9 @@ describe('the content store as a JSON string in the server bundle', () => {
     expect(plugin!.load.order).toBe('pre');
     const loaded = plugin!.load.handler('\0astro:data-layer-content');
     expect(loaded!.code).toMatch(/^export default JSON\.parse\("/);
-    const mod = (await import(`data:text/javascript,${encodeURIComponent(loaded!.code)}`)) as { default: unknown };
+    const mod = (await import(`data:text/javascript,${encodeURIComponent(loaded!.code)}`)) as {
+      default: unknown;
+    };
     expect(mod.default).toEqual(store);
   });
 

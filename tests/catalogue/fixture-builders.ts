@@ -5,7 +5,12 @@
 import { Catalogue, type CatalogueData } from '~/catalogue/catalogue';
 import type { Certificate, Facility, Product } from '~/catalogue/schemas';
 
-export const facility = (id: string, name: string, province: string, extra: Partial<Facility> = {}): Facility => ({
+export const facility = (
+  id: string,
+  name: string,
+  province: string,
+  extra: Partial<Facility> = {},
+): Facility => ({
   id,
   name,
   type: 'company',
@@ -25,7 +30,14 @@ export const product = (id: string, name: string, facilityId: string, group: Pro
 });
 
 /** Valid for three years after its round; a regional certificate gets the north unless told. */
-export const certificate = (id: string, productId: string, facilityId: string, level: Certificate['level'], year: number, extra: Partial<Certificate> = {}): Certificate => ({
+export const certificate = (
+  id: string,
+  productId: string,
+  facilityId: string,
+  level: Certificate['level'],
+  year: number,
+  extra: Partial<Certificate> = {},
+): Certificate => ({
   id,
   productId,
   facilityId,

@@ -27,16 +27,22 @@ describe('provinces', () => {
     }
   });
 
-  it.each(['Hoà Bình', 'Hòa Bình', 'hoa binh', 'Tỉnh Hòa Bình', 'HOÀ BÌNH', 'tinh hoa binh'])('%s → Phú Thọ', (name) => {
-    const match = findProvince(name)!;
-    expect(match.current.name).toBe('Phú Thọ');
-    expect(match.canonicalAsListed).toBe('Hòa Bình');
-    expect(match.isFormer).toBe(true);
-  });
+  it.each(['Hoà Bình', 'Hòa Bình', 'hoa binh', 'Tỉnh Hòa Bình', 'HOÀ BÌNH', 'tinh hoa binh'])(
+    '%s → Phú Thọ',
+    (name) => {
+      const match = findProvince(name)!;
+      expect(match.current.name).toBe('Phú Thọ');
+      expect(match.canonicalAsListed).toBe('Hòa Bình');
+      expect(match.isFormer).toBe(true);
+    },
+  );
 
-  it.each(['TP. Hồ Chí Minh', 'Thành phố Hồ Chí Minh', 'TPHCM', 'ho chi minh', 'Hồ Chí Minh'])('%s → Hồ Chí Minh', (name) => {
-    expect(findProvince(name)!.current.name).toBe('Hồ Chí Minh');
-  });
+  it.each(['TP. Hồ Chí Minh', 'Thành phố Hồ Chí Minh', 'TPHCM', 'ho chi minh', 'Hồ Chí Minh'])(
+    '%s → Hồ Chí Minh',
+    (name) => {
+      expect(findProvince(name)!.current.name).toBe('Hồ Chí Minh');
+    },
+  );
 
   it('knows merged provinces and old spellings', () => {
     expect(findProvince('Bà Rịa - Vũng Tàu')!.current.name).toBe('Hồ Chí Minh');

@@ -17,7 +17,12 @@ const facility = {
   phone: '0912 345 678',
   email: 'lienhe@gomsu.vn',
 };
-const product = { id: 'binh-gom-men-lam', name: 'Bình gốm men lam', group: 'handicraft', facilityId: facility.id };
+const product = {
+  id: 'binh-gom-men-lam',
+  name: 'Bình gốm men lam',
+  group: 'handicraft',
+  facilityId: facility.id,
+};
 const certificate = {
   id: 'qg2023-001',
   productId: product.id,
@@ -53,10 +58,19 @@ describe('schemas accept good records', () => {
     expect(p.isSet).toBe(false);
     expect(p.photos).toEqual([]);
     expect(certificateSchema.parse(certificate).level).toBe('national');
-    expect(certificateSchema.safeParse({ ...certificate, level: 'regional', region: 'south' }).success).toBe(true);
-    expect(listingSchema.parse({ id: product.id, productId: product.id, variants: [variant] }).variants).toHaveLength(1);
-    expect(variantSchema.safeParse({ ...variant, availability: 'made_to_order', leadTimeDays: 14 }).success).toBe(true);
-    expect(datasetSchema.safeParse({ id: 'dataset', sample: true, generatedBy: 'npm run sample', seed: 1 }).success).toBe(true);
+    expect(certificateSchema.safeParse({ ...certificate, level: 'regional', region: 'south' }).success).toBe(
+      true,
+    );
+    expect(
+      listingSchema.parse({ id: product.id, productId: product.id, variants: [variant] }).variants,
+    ).toHaveLength(1);
+    expect(
+      variantSchema.safeParse({ ...variant, availability: 'made_to_order', leadTimeDays: 14 }).success,
+    ).toBe(true);
+    expect(
+      datasetSchema.safeParse({ id: 'dataset', sample: true, generatedBy: 'npm run sample', seed: 1 })
+        .success,
+    ).toBe(true);
   });
 });
 
@@ -70,15 +84,35 @@ describe('schemas reject bad records', () => {
     ['unknown group', () => productSchema.safeParse({ ...product, group: 'toys' }).success],
     ['year before 2012', () => certificateSchema.safeParse({ ...certificate, year: 2011 }).success],
     ['score over 100', () => certificateSchema.safeParse({ ...certificate, score: 101 }).success],
-    ['impossible date', () => certificateSchema.safeParse({ ...certificate, issuedOn: '2023-02-30' }).success],
-    ['date as dd/mm/yyyy', () => certificateSchema.safeParse({ ...certificate, validUntil: '31/12/2026' }).success],
-    ['regional without region', () => certificateSchema.safeParse({ ...certificate, level: 'regional' }).success],
+    [
+      'impossible date',
+      () => certificateSchema.safeParse({ ...certificate, issuedOn: '2023-02-30' }).success,
+    ],
+    [
+      'date as dd/mm/yyyy',
+      () => certificateSchema.safeParse({ ...certificate, validUntil: '31/12/2026' }).success,
+    ],
+    [
+      'regional without region',
+      () => certificateSchema.safeParse({ ...certificate, level: 'regional' }).success,
+    ],
     ['unknown level', () => certificateSchema.safeParse({ ...certificate, level: 'global' }).success],
     ['fractional price', () => variantSchema.safeParse({ ...variant, price: 250000.5 }).success],
     ['lower-case SKU', () => variantSchema.safeParse({ ...variant, sku: 'bgml-1' }).success],
-    ['made to order without lead time', () => variantSchema.safeParse({ ...variant, availability: 'made_to_order' }).success],
-    ['unsorted tiers', () => variantSchema.safeParse({ ...variant, wholesaleTiers: [...variant.wholesaleTiers].reverse() }).success],
-    ['listing without variants', () => listingSchema.safeParse({ id: 'x', productId: 'x', variants: [] }).success],
+    [
+      'made to order without lead time',
+      () => variantSchema.safeParse({ ...variant, availability: 'made_to_order' }).success,
+    ],
+    [
+      'unsorted tiers',
+      () =>
+        variantSchema.safeParse({ ...variant, wholesaleTiers: [...variant.wholesaleTiers].reverse() })
+          .success,
+    ],
+    [
+      'listing without variants',
+      () => listingSchema.safeParse({ id: 'x', productId: 'x', variants: [] }).success,
+    ],
     ['dataset with another id', () => datasetSchema.safeParse({ id: 'data', sample: true }).success],
   ];
   it.each(bad)('%s', (_name, check) => {

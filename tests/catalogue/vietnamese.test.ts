@@ -16,7 +16,20 @@ const VOWELS: Record<string, string[]> = {
   ư: ['ư', 'ừ', 'ứ', 'ử', 'ữ', 'ự'],
   y: ['y', 'ỳ', 'ý', 'ỷ', 'ỹ', 'ỵ'],
 };
-const BASE: Record<string, string> = { a: 'a', ă: 'a', â: 'a', e: 'e', ê: 'e', i: 'i', o: 'o', ô: 'o', ơ: 'o', u: 'u', ư: 'u', y: 'y' };
+const BASE: Record<string, string> = {
+  a: 'a',
+  ă: 'a',
+  â: 'a',
+  e: 'e',
+  ê: 'e',
+  i: 'i',
+  o: 'o',
+  ô: 'o',
+  ơ: 'o',
+  u: 'u',
+  ư: 'u',
+  y: 'y',
+};
 
 describe('slugify', () => {
   const cases: [string, string][] = [];

@@ -7,8 +7,15 @@ import * as commerce from '~/commerce/db-schema';
 import { outboxMessages } from '~/notifications/db-schema';
 
 const tables: PgTable[] = [
-  commerce.orders, commerce.shipments, commerce.orderItems, commerce.payments, commerce.webhookEvents,
-  commerce.idempotencyKeys, commerce.stockLevels, commerce.stockReservations, outboxMessages,
+  commerce.orders,
+  commerce.shipments,
+  commerce.orderItems,
+  commerce.payments,
+  commerce.webhookEvents,
+  commerce.idempotencyKeys,
+  commerce.stockLevels,
+  commerce.stockReservations,
+  outboxMessages,
 ];
 
 describe('commerce tables: drizzle matches SQL', () => {
@@ -22,8 +29,12 @@ describe('commerce tables: drizzle matches SQL', () => {
     const result = await handle.db.execute(
       sql`SELECT column_name, is_nullable FROM information_schema.columns WHERE table_name = ${name} ORDER BY column_name`,
     );
-    const inSql = ((result as { rows: { column_name: string; is_nullable: string }[] }).rows).map((r) => `${r.column_name}${r.is_nullable === 'NO' ? '!' : ''}`);
-    const inDrizzle = getTableConfig(table).columns.map((c) => `${c.name}${c.notNull ? '!' : ''}`).sort();
+    const inSql = (result as { rows: { column_name: string; is_nullable: string }[] }).rows.map(
+      (r) => `${r.column_name}${r.is_nullable === 'NO' ? '!' : ''}`,
+    );
+    const inDrizzle = getTableConfig(table)
+      .columns.map((c) => `${c.name}${c.notNull ? '!' : ''}`)
+      .sort();
     expect(inDrizzle).toEqual(inSql);
   });
 });

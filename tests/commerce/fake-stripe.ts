@@ -54,14 +54,19 @@ export async function startFakeStripe(): Promise<FakeStripe> {
         res.writeHead(status, { 'content-type': 'application/json', 'request-id': 'req_fake' });
         res.end(JSON.stringify(data));
       };
-      if (req.method !== 'POST' || req.url !== '/v1/checkout/sessions') return send(404, { error: { type: 'invalid_request_error', message: 'Unrecognized request URL' } });
-      if (!String(req.headers.authorization).startsWith('Bearer sk_test_')) return send(401, { error: { type: 'invalid_request_error', message: 'Invalid API Key' } });
+      if (req.method !== 'POST' || req.url !== '/v1/checkout/sessions')
+        return send(404, { error: { type: 'invalid_request_error', message: 'Unrecognized request URL' } });
+      if (!String(req.headers.authorization).startsWith('Bearer sk_test_'))
+        return send(401, { error: { type: 'invalid_request_error', message: 'Invalid API Key' } });
       if (fake.failing) return send(500, { error: { type: 'api_error', message: 'Fake Stripe is down' } });
       const key = req.headers['idempotency-key'];
       const again = typeof key === 'string' ? byIdempotencyKey.get(key) : undefined;
       if (again) return send(200, again);
       const params = decodeForm(body);
-      const lines = params.line_items as { quantity: string; price_data: { currency: string; unit_amount: string } }[];
+      const lines = params.line_items as {
+        quantity: string;
+        price_data: { currency: string; unit_amount: string };
+      }[];
       const id = `cs_test_${fake.sessions.length + 1}`;
       const session: FakeSession = {
         id,
@@ -69,7 +74,10 @@ export async function startFakeStripe(): Promise<FakeStripe> {
         url: `https://checkout.stripe.com/c/pay/${id}`,
         mode: String(params.mode),
         currency: lines[0]!.price_data.currency,
-        amount_total: lines.reduce((sum, l) => sum + Number(l.price_data.unit_amount) * Number(l.quantity), 0),
+        amount_total: lines.reduce(
+          (sum, l) => sum + Number(l.price_data.unit_amount) * Number(l.quantity),
+          0,
+        ),
         payment_status: 'unpaid',
         status: 'open',
         client_reference_id: (params.client_reference_id as string | undefined) ?? null,
@@ -88,7 +96,19 @@ export async function startFakeStripe(): Promise<FakeStripe> {
 }
 
 /** A Checkout Session event as Stripe would send it. */
-export function sessionEvent(id: string, type: string, session: FakeSession, changes: Partial<FakeSession> = {}) {
+export function sessionEvent(
+  id: string,
+  type: string,
+  session: FakeSession,
+  changes: Partial<FakeSession> = {},
+) {
   const { params: _params, ...object } = { ...session, ...changes };
-  return { id, object: 'event', type, api_version: '2026-10-28.endive', created: Math.floor(Date.now() / 1000), data: { object } };
+  return {
+    id,
+    object: 'event',
+    type,
+    api_version: '2026-10-28.endive',
+    created: Math.floor(Date.now() / 1000),
+    data: { object },
+  };
 }

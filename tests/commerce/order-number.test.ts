@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { newOrderNumber, ORDER_ALPHABET, ORDER_NUMBER_PATTERN, parseOrderNumber } from '~/commerce/order-number';
+import {
+  newOrderNumber,
+  ORDER_ALPHABET,
+  ORDER_NUMBER_PATTERN,
+  parseOrderNumber,
+} from '~/commerce/order-number';
 import { normaliseMobile } from '~/commerce/phone';
 
 describe('order numbers', () => {
@@ -34,7 +39,8 @@ describe('Vietnamese mobile numbers', () => {
     ['0861234567', '0861234567'],
   ])('accepts %s', (input, expected) => expect(normaliseMobile(input)).toBe(expected));
 
-  it.each(['0212345678', '0112345678', '091234567', '09123456789', '+85 912345678', '0912a45678', ''])('rejects %s', (input) =>
-    expect(normaliseMobile(input)).toBeNull(),
+  it.each(['0212345678', '0112345678', '091234567', '09123456789', '+85 912345678', '0912a45678', ''])(
+    'rejects %s',
+    (input) => expect(normaliseMobile(input)).toBeNull(),
   );
 });

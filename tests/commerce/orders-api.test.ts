@@ -9,8 +9,16 @@ import { useTestEnv } from './test-env';
 useTestEnv();
 
 const body = {
-  items: [{ sku: 'NM-500', quantity: 2, price: 1 }, { sku: 'GOM-BINH', quantity: 1 }],
-  buyer: { name: 'Trần Văn Minh', phone: '+84 38 123 4567', address: '45 Trần Phú, phường Lộc Thọ', province: 'Khánh Hòa' },
+  items: [
+    { sku: 'NM-500', quantity: 2, price: 1 },
+    { sku: 'GOM-BINH', quantity: 1 },
+  ],
+  buyer: {
+    name: 'Trần Văn Minh',
+    phone: '+84 38 123 4567',
+    address: '45 Trần Phú, phường Lộc Thọ',
+    province: 'Khánh Hòa',
+  },
   paymentMethod: 'cod',
 };
 
@@ -26,26 +34,50 @@ for (const engine of testEngines()) {
   describe.skipIf(engine.skipReason !== undefined)(`orders API on ${engine.name}`, () => {
     const shop = useCommerceDatabase(engine);
     /** Places an order as a client nobody has limited yet. */
-    const place = (request: Request) => handleCreateOrder(request, shop.ctx, { limiter: new RateLimiter(), client: '192.0.2.1' });
+    const place = (request: Request) =>
+      handleCreateOrder(request, shop.ctx, { limiter: new RateLimiter(), client: '192.0.2.1' });
 
     it('creates an order from SKUs and quantities only (201), prices from the listings', async () => {
       const res = await place(post(body));
       expect(res.status).toBe(201);
       const created = (await res.json()) as { orderNumber: string; total: number; statusUrl: string };
       // 2 × 125.000 + 30.000 shipping, and 450.000 + 30.000 shipping: the client's "price: 1" is ignored.
-      expect(created).toMatchObject({ total: 760_000, currency: 'VND', payment: { method: 'cod', amount: 760_000 } });
+      expect(created).toMatchObject({
+        total: 760_000,
+        currency: 'VND',
+        payment: { method: 'cod', amount: 760_000 },
+      });
     });
 
     it('answers bad input with the contract error shape', async () => {
-      const notJson = await place(new Request('http://localhost/api/orders', { method: 'POST', body: 'items=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } }));
+      const notJson = await place(
+        new Request('http://localhost/api/orders', {
+          method: 'POST',
+          body: 'items=1',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        }),
+      );
       expect(notJson.status).toBe(415);
       const broken = await place(post('{"items":'));
       expect(await broken.json()).toMatchObject({ error: { code: 'invalid_json' } });
-      const invalid = await place(post({ ...body, buyer: { ...body.buyer, phone: '024 3825 1234' }, items: [{ sku: 'NM-500', quantity: 1001 }] }));
+      const invalid = await place(
+        post({
+          ...body,
+          buyer: { ...body.buyer, phone: '024 3825 1234' },
+          items: [{ sku: 'NM-500', quantity: 1001 }],
+        }),
+      );
       expect(invalid.status).toBe(400);
-      expect(await invalid.json()).toMatchObject({ error: { code: 'invalid_request', fields: { 'buyer.phone': expect.stringMatching(/mobile/), 'items.0.quantity': expect.any(String) } } });
+      expect(await invalid.json()).toMatchObject({
+        error: {
+          code: 'invalid_request',
+          fields: { 'buyer.phone': expect.stringMatching(/mobile/), 'items.0.quantity': expect.any(String) },
+        },
+      });
       const unsold = await place(post({ ...body, items: [{ sku: 'NM-GIFT', quantity: 1 }] }));
-      expect(await unsold.json()).toMatchObject({ error: { code: 'invalid_items', fields: { 'items.0.sku': 'not sold online: contact the facility' } } });
+      expect(await unsold.json()).toMatchObject({
+        error: { code: 'invalid_items', fields: { 'items.0.sku': 'not sold online: contact the facility' } },
+      });
       const badKey = await place(post(body, { 'idempotency-key': 'short' }));
       expect(badKey.status).toBe(400);
       expect(await shop.db.$count(orders)).toBe(0);
@@ -64,10 +96,17 @@ for (const engine of testEngines()) {
     });
 
     it('shows an order only to the phone or e-mail it was placed with, 404 otherwise', async () => {
-      const created = (await (await place(post({ ...body, buyer: { ...body.buyer, email: 'minh@example.vn' } }))).json()) as { orderNumber: string };
+      const created = (await (
+        await place(post({ ...body, buyer: { ...body.buyer, email: 'minh@example.vn' } }))
+      ).json()) as { orderNumber: string };
       const limit = { limiter: new RateLimiter(), client: '203.0.113.9' };
       const lookup = (query: string, number = created.orderNumber) =>
-        handleOrderStatus(new Request(`http://localhost/api/orders/${number}?${query}`), number, shop.db, limit);
+        handleOrderStatus(
+          new Request(`http://localhost/api/orders/${number}?${query}`),
+          number,
+          shop.db,
+          limit,
+        );
       const byPhone = await lookup('phone=0381234567');
       expect(byPhone.status).toBe(200);
       expect(await byPhone.json()).toMatchObject({
@@ -91,7 +130,16 @@ for (const engine of testEngines()) {
       const limit = { limiter: new RateLimiter(), client: '198.51.100.7' };
       const statuses: number[] = [];
       for (let i = 0; i < 22; i++) {
-        statuses.push((await handleOrderStatus(new Request('http://localhost/api/orders/x?phone=0912345678'), 'x', shop.db, limit)).status);
+        statuses.push(
+          (
+            await handleOrderStatus(
+              new Request('http://localhost/api/orders/x?phone=0912345678'),
+              'x',
+              shop.db,
+              limit,
+            )
+          ).status,
+        );
       }
       expect(statuses.slice(0, 20).every((s) => s === 404)).toBe(true);
       expect(statuses.slice(20)).toEqual([429, 429]);
@@ -99,12 +147,16 @@ for (const engine of testEngines()) {
 
     it('limits order attempts per client, valid or not, and stores nothing over the limit', async () => {
       const limiter = new RateLimiter();
-      const from = (client: string, request: Request) => handleCreateOrder(request, shop.ctx, { limiter, client });
-      for (let i = 0; i < PLACEMENT_RULE.limit; i++) expect((await from('198.51.100.7', post('{"items":'))).status).toBe(400);
+      const from = (client: string, request: Request) =>
+        handleCreateOrder(request, shop.ctx, { limiter, client });
+      for (let i = 0; i < PLACEMENT_RULE.limit; i++)
+        expect((await from('198.51.100.7', post('{"items":'))).status).toBe(400);
       const over = await from('198.51.100.7', post(body));
       expect(over.status).toBe(429);
       expect(over.headers.get('retry-after')).toBe('600');
-      expect(await over.json()).toMatchObject({ error: { code: 'rate_limited', message: expect.stringMatching(/10 minutes/) } });
+      expect(await over.json()).toMatchObject({
+        error: { code: 'rate_limited', message: expect.stringMatching(/10 minutes/) },
+      });
       expect(await shop.db.$count(orders)).toBe(0);
       expect((await from('198.51.100.8', post(body))).status).toBe(201);
     });
@@ -112,14 +164,24 @@ for (const engine of testEngines()) {
     it('serves a product with live stock and the most a buyer may order', async () => {
       await place(post({ ...body, items: [{ sku: 'GOM-CHEN', quantity: 2 }] }));
       const res = await handleProduct('gom-bat-trang', shop.ctx.catalogue, shop.db);
-      const product = (await res.json()) as { facility: { id: string }; listing: { variants: { sku: string; availability: string; stock: number | null; maxQuantity: number }[] } };
+      const product = (await res.json()) as {
+        facility: { id: string };
+        listing: {
+          variants: { sku: string; availability: string; stock: number | null; maxQuantity: number }[];
+        };
+      };
       expect(product.facility.id).toBe('htx-gom');
       expect(product.listing.variants.map((v) => [v.sku, v.availability, v.stock, v.maxQuantity])).toEqual([
         ['GOM-BINH', 'made_to_order', null, 1000],
         ['GOM-CHEN', 'in_stock', 1, 1],
       ]);
-      const listing = (await (await handleProduct('nuoc-mam-phu-quoc', shop.ctx.catalogue, shop.db)).json()) as typeof product;
-      expect(listing.listing.variants.find((v) => v.sku === 'NM-GIFT')).toMatchObject({ availability: 'not_sold_online', maxQuantity: 0 });
+      const listing = (await (
+        await handleProduct('nuoc-mam-phu-quoc', shop.ctx.catalogue, shop.db)
+      ).json()) as typeof product;
+      expect(listing.listing.variants.find((v) => v.sku === 'NM-GIFT')).toMatchObject({
+        availability: 'not_sold_online',
+        maxQuantity: 0,
+      });
       const missing = await handleProduct('khong-co', shop.ctx.catalogue, shop.db);
       expect(missing.status).toBe(404);
     });

@@ -7,7 +7,15 @@ const catalogue = fixtureCatalogue();
 
 describe('pricing', () => {
   it('splits an order into one shipment per facility with VND totals in whole đồng', () => {
-    const result = priceOrder(catalogue, [{ sku: 'NM-500', quantity: 2 }, { sku: 'GOM-CHEN', quantity: 1 }, { sku: 'NM-1000', quantity: 1 }], SHIPPING);
+    const result = priceOrder(
+      catalogue,
+      [
+        { sku: 'NM-500', quantity: 2 },
+        { sku: 'GOM-CHEN', quantity: 1 },
+        { sku: 'NM-1000', quantity: 1 },
+      ],
+      SHIPPING,
+    );
     if (!result.ok) throw new Error('expected a priced order');
     const { shipments, subtotal, shippingTotal, total } = result.order;
     expect(shipments.map((s) => [s.facilityId, s.subtotal, s.shippingFee, s.total])).toEqual([
@@ -29,13 +37,23 @@ describe('pricing', () => {
 
   it('applies the best wholesale tier the quantity reaches', () => {
     const v = catalogue.variantBySku.get('NM-500')!.variant;
-    expect([1, 19, 20, 99, 100, 500].map((q) => unitPriceFor(v, q))).toEqual([125_000, 125_000, 110_000, 110_000, 95_000, 95_000]);
+    expect([1, 19, 20, 99, 100, 500].map((q) => unitPriceFor(v, q))).toEqual([
+      125_000, 125_000, 110_000, 110_000, 95_000, 95_000,
+    ]);
   });
 
   it('keeps made-to-order lead times and refuses what cannot be ordered online', () => {
     const made = priceOrder(catalogue, [{ sku: 'GOM-BINH', quantity: 1 }], SHIPPING);
     expect(made.ok && made.order.shipments[0]!.lines[0]!.leadTimeDays).toBe(14);
-    const bad = priceOrder(catalogue, [{ sku: 'NM-GIFT', quantity: 1 }, { sku: 'NOPE-1', quantity: 1 }, { sku: 'NM-GIFT', quantity: 2 }], SHIPPING);
+    const bad = priceOrder(
+      catalogue,
+      [
+        { sku: 'NM-GIFT', quantity: 1 },
+        { sku: 'NOPE-1', quantity: 1 },
+        { sku: 'NM-GIFT', quantity: 2 },
+      ],
+      SHIPPING,
+    );
     expect(bad).toEqual({
       ok: false,
       problems: [
@@ -61,21 +79,46 @@ describe('order request validation', () => {
   it('normalises phone, e-mail and province', () => {
     const parsed = orderRequestSchema.parse({
       ...orderRequest(),
-      buyer: { name: ' Lan ', phone: '+84 912 345 678', email: ' Lan@Example.VN ', address: '12 Lê Lợi', province: 'tp ho chi minh', notes: '' },
+      buyer: {
+        name: ' Lan ',
+        phone: '+84 912 345 678',
+        email: ' Lan@Example.VN ',
+        address: '12 Lê Lợi',
+        province: 'tp ho chi minh',
+        notes: '',
+      },
     });
-    expect(parsed.buyer).toEqual({ name: 'Lan', phone: '0912345678', email: 'lan@example.vn', address: '12 Lê Lợi', province: 'Hồ Chí Minh' });
+    expect(parsed.buyer).toEqual({
+      name: 'Lan',
+      phone: '0912345678',
+      email: 'lan@example.vn',
+      address: '12 Lê Lợi',
+      province: 'Hồ Chí Minh',
+    });
   });
 
   it('names every bad field', () => {
     const result = orderRequestSchema.safeParse({
-      items: [{ sku: 'NM-500', quantity: 0 }, { sku: 'NM-1000', quantity: 1001 }],
+      items: [
+        { sku: 'NM-500', quantity: 0 },
+        { sku: 'NM-1000', quantity: 1001 },
+      ],
       buyer: { name: '', phone: '0212345678', email: 'x@', address: '', province: 'Hà Tây' },
       paymentMethod: 'cheque',
     });
     expect(result.success).toBe(false);
     const paths = result.success ? [] : result.error.issues.map((i) => i.path.join('.'));
     expect(paths).toEqual(
-      expect.arrayContaining(['items.0.quantity', 'items.1.quantity', 'buyer.name', 'buyer.phone', 'buyer.email', 'buyer.address', 'buyer.province', 'paymentMethod']),
+      expect.arrayContaining([
+        'items.0.quantity',
+        'items.1.quantity',
+        'buyer.name',
+        'buyer.phone',
+        'buyer.email',
+        'buyer.address',
+        'buyer.province',
+        'paymentMethod',
+      ]),
     );
   });
 });

@@ -10,7 +10,8 @@ import type { OrderContext } from '~/commerce/orders-service';
 import type { TestEngine } from '../notifications/test-databases';
 import { fixtureCatalogue, SHIPPING } from './fixtures';
 
-const COMMERCE_TABLES = 'orders, shipments, order_items, payments, webhook_events, idempotency_keys, stock_levels, stock_reservations, outbox_messages';
+const COMMERCE_TABLES =
+  'orders, shipments, order_items, payments, webhook_events, idempotency_keys, stock_levels, stock_reservations, outbox_messages';
 
 export interface CommerceDatabase {
   /** The open database (set in beforeAll). */
@@ -20,7 +21,10 @@ export interface CommerceDatabase {
 }
 
 /** `extra` adds to each test's context, e.g. a card gateway. */
-export function useCommerceDatabase(engine: TestEngine, extra: () => Partial<OrderContext> = () => ({})): CommerceDatabase {
+export function useCommerceDatabase(
+  engine: TestEngine,
+  extra: () => Partial<OrderContext> = () => ({}),
+): CommerceDatabase {
   let handle: DatabaseHandle | undefined;
   let ctx: OrderContext | undefined;
   beforeAll(async () => {

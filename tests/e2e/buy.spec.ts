@@ -23,14 +23,29 @@ interface Sellable {
 /** Two in-stock variants without stock tracking (repeat runs never sell out) from two facilities with e-mail. */
 function twoSellables(): [Sellable, Sellable] {
   const read = (file: string) => JSON.parse(readFileSync(path.join(CONTENT, file), 'utf8')) as never;
-  const facilities = new Map((read('registry/facilities.json') as { id: string; name: string; email?: string }[]).map((f) => [f.id, f]));
-  const products = new Map((read('registry/products.json') as { id: string; facilityId: string }[]).map((p) => [p.id, p]));
+  const facilities = new Map(
+    (read('registry/facilities.json') as { id: string; name: string; email?: string }[]).map((f) => [
+      f.id,
+      f,
+    ]),
+  );
+  const products = new Map(
+    (read('registry/products.json') as { id: string; facilityId: string }[]).map((p) => [p.id, p]),
+  );
   const picked: Sellable[] = [];
-  for (const listing of read('listings/listings.json') as { productId: string; variants: { sku: string; availability: string; stock?: number }[] }[]) {
+  for (const listing of read('listings/listings.json') as {
+    productId: string;
+    variants: { sku: string; availability: string; stock?: number }[];
+  }[]) {
     const facility = facilities.get(products.get(listing.productId)?.facilityId ?? '');
     const variant = listing.variants.find((v) => v.availability === 'in_stock' && v.stock === undefined);
     if (!facility?.email || !variant || picked.some((p) => p.facilityId === facility.id)) continue;
-    picked.push({ productId: listing.productId, sku: variant.sku, facilityId: facility.id, facilityName: facility.name });
+    picked.push({
+      productId: listing.productId,
+      sku: variant.sku,
+      facilityId: facility.id,
+      facilityName: facility.name,
+    });
     if (picked.length === 2) return [picked[0]!, picked[1]!];
   }
   throw new Error('the sample has no two sellable products from two facilities with e-mail');
@@ -38,7 +53,9 @@ function twoSellables(): [Sellable, Sellable] {
 
 async function expectNoAxeViolations(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect(
+    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+  ).toEqual([]);
 }
 
 /** The facility's action link from its new-order e-mail in the file outbox (delivery is asynchronous). */
@@ -49,8 +66,13 @@ async function facilityLinkFromOutbox(orderNumber: string, facilityId: string): 
       () => {
         const files = readdirSync(OUTBOX, { withFileTypes: true }).filter((f) => f.name.endsWith('.json'));
         for (const f of files) {
-          const mail = JSON.parse(readFileSync(path.join(OUTBOX, f.name), 'utf8')) as { kind: string; ref: string; text: string };
-          if (mail.kind === 'facility-new-order' && mail.ref === `${orderNumber}/${facilityId}`) text = mail.text;
+          const mail = JSON.parse(readFileSync(path.join(OUTBOX, f.name), 'utf8')) as {
+            kind: string;
+            ref: string;
+            text: string;
+          };
+          if (mail.kind === 'facility-new-order' && mail.ref === `${orderNumber}/${facilityId}`)
+            text = mail.text;
         }
         return text;
       },
@@ -121,11 +143,17 @@ test('two facilities, cash on delivery, one ships, the buyer sees it', async ({ 
   const shipped = page.locator(`[data-testid="shipment"][data-facility="${first.facilityId}"]`);
   await expect(shipped.getByTestId('shipment-status')).toHaveText('Đã gửi hàng');
   await expect(shipped).toContainText('GHN-E2E-12345');
-  await expect(page.locator(`[data-testid="shipment"][data-facility="${second.facilityId}"]`).getByTestId('shipment-status')).toHaveText('Chờ cơ sở xác nhận');
+  await expect(
+    page
+      .locator(`[data-testid="shipment"][data-facility="${second.facilityId}"]`)
+      .getByTestId('shipment-status'),
+  ).toHaveText('Chờ cơ sở xác nhận');
 
   const api = await page.request.get(`/api/orders/${orderNumber}?phone=0912345678`);
   expect(api.status()).toBe(200);
-  const status = (await api.json()) as { shipments: { facility: { id: string }; status: string; trackingNumber: string | null }[] };
+  const status = (await api.json()) as {
+    shipments: { facility: { id: string }; status: string; trackingNumber: string | null }[];
+  };
   expect(status.shipments.map((s) => [s.facility.id, s.status, s.trackingNumber])).toEqual([
     [first.facilityId, 'shipped', 'GHN-E2E-12345'],
     [second.facilityId, 'pending', null],
@@ -177,7 +205,10 @@ test.describe('a client over the order limit', () => {
   test('is told in Vietnamese to wait, keeps what was typed, and the API answers 429', async ({ page }) => {
     const [item] = twoSellables();
     for (let i = 0; i < 20; i++) {
-      const bad = await page.request.post('/api/orders', { data: '{"items":', headers: { 'content-type': 'application/json' } });
+      const bad = await page.request.post('/api/orders', {
+        data: '{"items":',
+        headers: { 'content-type': 'application/json' },
+      });
       expect(bad.status()).toBe(400);
     }
     await page.goto(`/checkout/?sku=${encodeURIComponent(item.sku)}&quantity=1`);
@@ -186,14 +217,26 @@ test.describe('a client over the order limit', () => {
     await page.getByLabel('Địa chỉ (số nhà, đường, phường/xã)').fill('7 Nguyễn Huệ, phường Sài Gòn');
     await page.getByLabel('Tỉnh/thành phố').selectOption('Hồ Chí Minh');
     await page.getByLabel('Thanh toán khi nhận hàng', { exact: true }).check();
-    const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name: 'Đặt hàng' }).click()]);
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST'),
+      page.getByRole('button', { name: 'Đặt hàng' }).click(),
+    ]);
     expect(response.status()).toBe(429);
     await expect(page.getByRole('alert')).toContainText('thử lại sau 10 phút');
     await expect(page.getByLabel('Họ và tên')).toHaveValue('Lê Văn Nam');
     await expectNoAxeViolations(page);
 
     const api = await page.request.post('/api/orders', {
-      data: { items: [{ sku: item.sku, quantity: 1 }], buyer: { name: 'Lê Văn Nam', phone: '0387654321', address: '7 Nguyễn Huệ, phường Sài Gòn', province: 'Hồ Chí Minh' }, paymentMethod: 'cod' },
+      data: {
+        items: [{ sku: item.sku, quantity: 1 }],
+        buyer: {
+          name: 'Lê Văn Nam',
+          phone: '0387654321',
+          address: '7 Nguyễn Huệ, phường Sài Gòn',
+          province: 'Hồ Chí Minh',
+        },
+        paymentMethod: 'cod',
+      },
     });
     expect(api.status()).toBe(429);
     expect(api.headers()['retry-after']).toBe('600');

@@ -28,12 +28,18 @@ export function referencedScripts(html: string): string[] {
 /** Modules a JavaScript module imports, statically or dynamically, resolved against its URL. */
 export function importedModules(code: string, base: string): string[] {
   const specifiers = new Set<string>();
-  for (const m of code.matchAll(/\bimport\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+)["']/g)) specifiers.add(m[1]!);
+  for (const m of code.matchAll(/\bimport\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+)["']/g))
+    specifiers.add(m[1]!);
   for (const m of code.matchAll(/\bimport\(\s*["']([^"']+)["']\s*\)/g)) specifiers.add(m[1]!);
-  return [...specifiers].filter((s) => s.startsWith('.') || s.startsWith('/')).map((s) => new URL(s, base).pathname);
+  return [...specifiers]
+    .filter((s) => s.startsWith('.') || s.startsWith('/'))
+    .map((s) => new URL(s, base).pathname);
 }
 
-async function scriptBytes(request: APIRequestContext, path: string): Promise<{ total: number; files: string[] }> {
+async function scriptBytes(
+  request: APIRequestContext,
+  path: string,
+): Promise<{ total: number; files: string[] }> {
   const html = await (await request.get(path)).text();
   let total = inlineScripts(html).reduce((sum, body) => sum + gzipSync(body).length, 0);
   const seen = new Set<string>();
@@ -70,7 +76,17 @@ test('the script scanner finds every kind of reference and import', () => {
   const html = `<script type="module" src="/_astro/a.js"></script><link rel="modulepreload" href="/_astro/b.js">
     <astro-island component-url="/_astro/c.js" renderer-url="/_astro/d.js"></astro-island>
     <script type="application/ld+json">{"a":1}</script>`;
-  expect(referencedScripts(html).sort()).toEqual(['/_astro/a.js', '/_astro/b.js', '/_astro/c.js', '/_astro/d.js']);
+  expect(referencedScripts(html).sort()).toEqual([
+    '/_astro/a.js',
+    '/_astro/b.js',
+    '/_astro/c.js',
+    '/_astro/d.js',
+  ]);
   const code = `import{a as b}from"./e.js";import"./f.js";const g=()=>import("./h.js");import x from '/_astro/i.js';`;
-  expect(importedModules(code, 'http://x/_astro/c.js').sort()).toEqual(['/_astro/e.js', '/_astro/f.js', '/_astro/h.js', '/_astro/i.js']);
+  expect(importedModules(code, 'http://x/_astro/c.js').sort()).toEqual([
+    '/_astro/e.js',
+    '/_astro/f.js',
+    '/_astro/h.js',
+    '/_astro/i.js',
+  ]);
 });

@@ -41,10 +41,16 @@ export function catalogueExamples(contentDir = process.env.CONTENT_DIR ?? 'conte
   );
   const listed = products.find((p) => {
     const listing = listings.get(p.id);
-    return nationalNow.has(p.id) && listing && listing.photos.length > 0 && listing.variants.some((v) => v.availability !== 'not_sold_online');
+    return (
+      nationalNow.has(p.id) &&
+      listing &&
+      listing.photos.length > 0 &&
+      listing.variants.some((v) => v.availability !== 'not_sold_online')
+    );
   });
   const unlisted = products.find((p) => !listings.has(p.id));
-  if (!listed || !unlisted) throw new Error(`${contentDir}: no listed national product or no unlisted product`);
+  if (!listed || !unlisted)
+    throw new Error(`${contentDir}: no listed national product or no unlisted product`);
   return {
     listed: { id: listed.id, name: listed.name, group: listed.group, facilityId: listed.facilityId },
     unlisted: { id: unlisted.id, name: unlisted.name },

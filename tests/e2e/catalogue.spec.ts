@@ -46,23 +46,36 @@ test('home → a group → a product → its facility → English and back', asy
   await expect(page.getByRole('heading', { name: /^Sản phẩm được công nhận/ })).toBeVisible();
 });
 
-test('a product page carries Product JSON-LD naming its certificates, with VND offers and breadcrumbs', async ({ page }) => {
+test('a product page carries Product JSON-LD naming its certificates, with VND offers and breadcrumbs', async ({
+  page,
+}) => {
   const { listed } = examples;
   await page.goto(productPath(listed.id));
   const blocks = await page.locator('script[type="application/ld+json"]').allTextContents();
   const data = blocks.map((text) => JSON.parse(text) as Record<string, unknown>);
   const product = data.find((d) => d['@type'] === 'Product')!;
   expect(product.name).toBe(listed.name);
-  const certifications = product.hasCertification as { '@type': string; name: string; certificationStatus: string }[];
+  const certifications = product.hasCertification as {
+    '@type': string;
+    name: string;
+    certificationStatus: string;
+  }[];
   expect(certifications.length).toBeGreaterThan(0);
   expect(certifications[0]!['@type']).toBe('Certification');
-  expect(certifications[0]!.name).toMatch(/^Sản phẩm công nghiệp nông thôn tiêu biểu cấp quốc gia năm \d{4}$/);
+  expect(certifications[0]!.name).toMatch(
+    /^Sản phẩm công nghiệp nông thôn tiêu biểu cấp quốc gia năm \d{4}$/,
+  );
   expect(certifications[0]!.certificationStatus).toBe('https://schema.org/CertificationActive');
   const offers = product.offers as { price: number; priceCurrency: string }[];
   expect(offers.every((o) => o.priceCurrency === 'VND' && Number.isInteger(o.price))).toBe(true);
-  const breadcrumbs = data.find((d) => d['@type'] === 'BreadcrumbList') as { itemListElement: { name: string }[] };
+  const breadcrumbs = data.find((d) => d['@type'] === 'BreadcrumbList') as {
+    itemListElement: { name: string }[];
+  };
   expect(breadcrumbs.itemListElement.at(-1)!.name).toBe(listed.name);
-  await expect(page.locator('meta[property="og:image"]')).toHaveAttribute('content', new RegExp(`/og/products/${listed.id}\\.jpg$`));
+  await expect(page.locator('meta[property="og:image"]')).toHaveAttribute(
+    'content',
+    new RegExp(`/og/products/${listed.id}\\.jpg$`),
+  );
   // Drawn on first request, then served from the disk cache: both answers are the same JPEG.
   for (let attempt = 0; attempt < 2; attempt++) {
     const og = await page.request.get(`/og/products/${listed.id}.jpg`);
@@ -100,7 +113,9 @@ test('custom elements holding blocks on a product page are boxes, not inline fra
 test('a product photo is WebP at two widths with explicit sizes, loaded at once', async ({ page }) => {
   await page.goto(productPath(examples.listed.id));
   const img = page.locator('.gallery-main img');
-  const candidates = (await img.getAttribute('srcset'))!.split(', ').map((c) => c.split(' ') as [string, string]);
+  const candidates = (await img.getAttribute('srcset'))!
+    .split(', ')
+    .map((c) => c.split(' ') as [string, string]);
   expect(candidates.map(([, w]) => w)).toEqual(['320w', '600w']);
   await expect(img).toHaveAttribute('sizes', /100vw|rem/);
   await expect(img).toHaveAttribute('width', '600');
@@ -114,7 +129,9 @@ test('a product photo is WebP at two widths with explicit sizes, loaded at once'
     const meta = await sharp(await response.body()).metadata();
     expect([meta.format, `${meta.width}w`]).toEqual(['webp', w]);
   }
-  await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth)).toBeGreaterThan(0);
+  await expect
+    .poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth))
+    .toBeGreaterThan(0);
 });
 
 test('a product without a listing says it is not sold online and shows the facility', async ({ page }) => {
@@ -123,19 +140,27 @@ test('a product without a listing says it is not sold online and shows the facil
   await expect(page.getByRole('heading', { name: 'Không bán trực tuyến — liên hệ cơ sở' })).toBeVisible();
   await page.goto(localePath('en', productPath(unlisted.id)));
   await expect(page.getByRole('heading', { name: 'Not sold online — contact the facility' })).toBeVisible();
-  const data = (await page.locator('script[type="application/ld+json"]').allTextContents()).map((t) => JSON.parse(t) as Record<string, unknown>);
+  const data = (await page.locator('script[type="application/ld+json"]').allTextContents()).map(
+    (t) => JSON.parse(t) as Record<string, unknown>,
+  );
   expect(data.find((d) => d['@type'] === 'Product')!.offers).toBeUndefined();
 });
 
-test('the facility directory filters by province, group and level without JavaScript', async ({ browser }) => {
+test('the facility directory filters by province, group and level without JavaScript', async ({
+  browser,
+}) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto('/facilities/');
-  const all = Number((await page.getByRole('main').getByRole('status').first().textContent())!.replace(/\D/g, ''));
+  const all = Number(
+    (await page.getByRole('main').getByRole('status').first().textContent())!.replace(/\D/g, ''),
+  );
   await page.getByLabel('Cấp công nhận').selectOption('national');
   await page.getByRole('button', { name: 'Lọc' }).click();
   await expect(page).toHaveURL(/\/facilities\/\?.*level=national/);
-  const national = Number((await page.getByRole('main').getByRole('status').first().textContent())!.replace(/\D/g, ''));
+  const national = Number(
+    (await page.getByRole('main').getByRole('status').first().textContent())!.replace(/\D/g, ''),
+  );
   expect(national).toBeGreaterThan(0);
   expect(national).toBeLessThan(all);
   await expect(page.locator('.facility-card').first().locator('.level-national')).toBeVisible();
@@ -149,7 +174,9 @@ for (const locale of ['vi', 'en'] as const) {
     for (const { name, path } of examples.pages) {
       await page.goto(localePath(locale, path));
       const results = await new AxeBuilder({ page }).analyze();
-      const summary = results.violations.map((v) => `${name}: ${v.id} (${v.nodes.length}) ${v.nodes[0]?.target.join(' ')}`);
+      const summary = results.violations.map(
+        (v) => `${name}: ${v.id} (${v.nodes.length}) ${v.nodes[0]?.target.join(' ')}`,
+      );
       expect(summary, `${localePath(locale, path)}`).toEqual([]);
     }
   });

@@ -7,11 +7,18 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 
 const fold = (s: string) =>
-  s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase();
 
 async function expectNoAxeViolations(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect(
+    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+  ).toEqual([]);
 }
 
 /** The header input once the island has hydrated (client:idle). */
@@ -24,7 +31,9 @@ async function hydratedSearchBox(page: Page) {
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
-  test('the results page lists nước mắm for "nuoc mam", filters with checkboxes and paginates', async ({ page }) => {
+  test('the results page lists nước mắm for "nuoc mam", filters with checkboxes and paginates', async ({
+    page,
+  }) => {
     await page.goto('/search/?q=nuoc+mam');
     await expect(page.locator('h1')).toContainText('nuoc mam');
     const names = await page.locator('.search-hit-name').allTextContents();

@@ -14,7 +14,9 @@ const MAILBOX = path.resolve(process.env.E2E_DATA_DIR ?? '.e2e-data', 'outbox');
 
 async function expectNoAxeViolations(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect(
+    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+  ).toEqual([]);
 }
 
 interface Mail {
@@ -32,7 +34,11 @@ async function mailsFor(reference: string, kind: string, count: number): Promise
     .poll(
       async () => {
         const names = await readdir(MAILBOX).catch(() => [] as string[]);
-        const mails = await Promise.all(names.filter((n) => n.endsWith('.json')).map(async (n) => JSON.parse(await readFile(path.join(MAILBOX, n), 'utf8')) as Mail));
+        const mails = await Promise.all(
+          names
+            .filter((n) => n.endsWith('.json'))
+            .map(async (n) => JSON.parse(await readFile(path.join(MAILBOX, n), 'utf8')) as Mail),
+        );
         found = mails.filter((m) => m.kind === kind && m.ref.startsWith(reference));
         return found.length;
       },
@@ -81,7 +87,11 @@ test('a buyer sends one quote to two facilities and sees a facility’s answer',
   const first = withEmail[0]!;
   const second = withEmail.find((r) => r[col('Cơ sở')] !== first[col('Cơ sở')])!;
   expect(second).toBeDefined();
-  const picks = [first, second].map((r) => ({ sku: r[col('Mã hàng (SKU)')]!, facility: r[col('Cơ sở')]!, moq: Number(r[col('Số lượng tối thiểu (MOQ)')]) }));
+  const picks = [first, second].map((r) => ({
+    sku: r[col('Mã hàng (SKU)')]!,
+    facility: r[col('Cơ sở')]!,
+    moq: Number(r[col('Số lượng tối thiểu (MOQ)')]),
+  }));
 
   for (const [i, pick] of picks.entries()) {
     await page.goto(`/wholesale/?q=${encodeURIComponent(pick.sku)}`);
@@ -110,7 +120,10 @@ test('a buyer sends one quote to two facilities and sees a facility’s answer',
 
   await page.goto('/wholesale/basket/');
   await expect(page.locator('.basket-facility')).toHaveCount(2);
-  await expect(page.getByRole('link', { name: 'Tải CSV' })).toHaveAttribute('href', new RegExp(`items=${picks[0]!.sku}%3A${picks[0]!.moq}`));
+  await expect(page.getByRole('link', { name: 'Tải CSV' })).toHaveAttribute(
+    'href',
+    new RegExp(`items=${picks[0]!.sku}%3A${picks[0]!.moq}`),
+  );
   await page.getByLabel('Tên doanh nghiệp, cửa hàng').fill('Công ty CP Siêu thị Thủ Đô');
   await page.getByLabel('Mã số thuế').fill('0100109107');
   await page.getByLabel('Người liên hệ').fill('Nguyễn Thị Lan');
@@ -132,7 +145,11 @@ test('a buyer sends one quote to two facilities and sees a facility’s answer',
 
   // Each facility is told through the outbox with its own signed link.
   const requests = await mailsFor(reference, 'quote-request', 2);
-  expect(requests.map((m) => m.subject).every((s) => s === `Yêu cầu báo giá ${reference} từ Công ty CP Siêu thị Thủ Đô`)).toBe(true);
+  expect(
+    requests
+      .map((m) => m.subject)
+      .every((s) => s === `Yêu cầu báo giá ${reference} từ Công ty CP Siêu thị Thủ Đô`),
+  ).toBe(true);
   const toFirst = requests.find((m) => m.text.includes(picks[0]!.sku))!;
   const link = new URL(/https?:\/\/\S+\/wholesale\/answer\/\S+\//.exec(toFirst.text)![0]);
 
@@ -148,7 +165,9 @@ test('a buyer sends one quote to two facilities and sees a facility’s answer',
   await facility.getByLabel(/^Thời gian giao \(ngày\) cho/).fill('7');
   await facility.getByLabel('Lời nhắn cho người mua').fill('Giao từ kho trong tuần.');
   await facility.getByRole('button', { name: 'Gửi báo giá' }).click();
-  await expect(facility.locator('#answer-status')).toHaveText('Đã gửi câu trả lời. Người mua đã được thông báo.');
+  await expect(facility.locator('#answer-status')).toHaveText(
+    'Đã gửi câu trả lời. Người mua đã được thông báo.',
+  );
   // The link answers once.
   await facility.reload();
   await expect(facility.getByRole('button', { name: 'Gửi báo giá' })).toHaveCount(0);
@@ -163,12 +182,16 @@ test('a buyer sends one quote to two facilities and sees a facility’s answer',
   await expect(answered.locator('.request-status')).toHaveText('Cơ sở đã báo giá');
   await expect(answered.getByTestId('offered-price')).toHaveText('95.000\u00a0₫');
   await expect(answered).toContainText('Giao từ kho trong tuần.');
-  await expect(page.locator('.quote-request', { hasText: picks[1]!.facility }).locator('.request-status')).toHaveText('Đang chờ cơ sở trả lời');
+  await expect(
+    page.locator('.quote-request', { hasText: picks[1]!.facility }).locator('.request-status'),
+  ).toHaveText('Đang chờ cơ sở trả lời');
   await expectNoAxeViolations(page);
 
   // Someone without the buyer's e-mail learns nothing.
   const other = await page.request.get(`/api/quotes/${reference}?email=someone@example.vn`);
   expect(other.status()).toBe(404);
   const api = await page.request.get(`/api/quotes/${reference}?email=lan.e2e@example.vn`);
-  expect(((await api.json()) as { requests: { status: string }[] }).requests.map((r) => r.status).sort()).toEqual(['answered', 'pending']);
+  expect(
+    ((await api.json()) as { requests: { status: string }[] }).requests.map((r) => r.status).sort(),
+  ).toEqual(['answered', 'pending']);
 });

@@ -34,7 +34,9 @@ async function badgeTarget(page: Page, id: string): Promise<string> {
 
 async function expectNoAxeViolations(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect(
+    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+  ).toEqual([]);
 }
 
 test('a scanned badge shows the genuine-badge check and the live verdict', async ({ page }) => {
@@ -50,7 +52,10 @@ test('a tampered badge code gets the counterfeit warning and a way to report it'
   const valid = await first(page, 'valid');
   const target = await badgeTarget(page, valid.id);
   // Claim a later valid-until date than the one signed.
-  const tampered = target.replace(/\.(\d{4})(\d{4})\.([^.]+)\.([^.]+)$/, (_m, y: string, md: string, kid: string, sig: string) => `.${Number(y) + 5}${md}.${kid}.${sig}`);
+  const tampered = target.replace(
+    /\.(\d{4})(\d{4})\.([^.]+)\.([^.]+)$/,
+    (_m, y: string, md: string, kid: string, sig: string) => `.${Number(y) + 5}${md}.${kid}.${sig}`,
+  );
   expect(tampered).not.toBe(target);
   await page.goto(tampered);
   const warning = page.locator('[data-badge-check]');
@@ -59,7 +64,9 @@ test('a tampered badge code gets the counterfeit warning and a way to report it'
   await expect(page.getByLabel('Mã hoặc số trên tem')).toHaveValue(/^b1\./);
 });
 
-test('revoked and superseded certificates say so, with the newer certificate linked (English)', async ({ page }) => {
+test('revoked and superseded certificates say so, with the newer certificate linked (English)', async ({
+  page,
+}) => {
   const revoked = await first(page, 'revoked');
   await page.goto(`/en/verify/${revoked.id}/`);
   await expect(page.locator('[data-verify-live]')).toContainText('Certificate REVOKED');
@@ -78,7 +85,9 @@ test('the lookup box finds a printed number typed loosely', async ({ page }) => 
   test.skip(!withNumber, 'the sample register has no printed number with letters');
   await page.goto('/verify/');
   await expectNoAxeViolations(page);
-  await page.getByLabel('Số chứng nhận, mã chứng nhận hoặc mã trên tem').fill(` ${withNumber!.number!.toLowerCase().replace(/[-/]/g, ' ')} `);
+  await page
+    .getByLabel('Số chứng nhận, mã chứng nhận hoặc mã trên tem')
+    .fill(` ${withNumber!.number!.toLowerCase().replace(/[-/]/g, ' ')} `);
   await page.getByRole('button', { name: 'Kiểm tra' }).click();
   await expect(page).toHaveURL(new RegExp(`/verify/${withNumber!.id}/$`));
 });
@@ -86,11 +95,15 @@ test('the lookup box finds a printed number typed loosely', async ({ page }) => 
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
-  test('an unknown code gets "not found — possibly counterfeit" and the report form works', async ({ page }) => {
+  test('an unknown code gets "not found — possibly counterfeit" and the report form works', async ({
+    page,
+  }) => {
     await page.goto('/verify/');
     await page.getByLabel('Số chứng nhận, mã chứng nhận hoặc mã trên tem').fill('KHÔNG-CÓ-999');
     await page.getByRole('button', { name: 'Kiểm tra' }).click();
-    await expect(page.getByRole('heading', { level: 1, name: 'Không tìm thấy — có thể là hàng giả' })).toBeVisible();
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Không tìm thấy — có thể là hàng giả' }),
+    ).toBeVisible();
     await page.getByLabel('Nơi mua hoặc nơi thấy sản phẩm (không bắt buộc)').fill('Chợ Đồng Xuân, Hà Nội');
     await page.getByRole('button', { name: 'Gửi báo cáo' }).click();
     await expect(page.getByRole('main').getByRole('status')).toContainText(/Báo cáo số \d+ đã được ghi nhận/);
@@ -105,7 +118,13 @@ test.describe('without JavaScript', () => {
 
 // axe needs JavaScript in the page, so the pages the no-JavaScript tests visit are checked here.
 test('the not-found and report pages pass axe in both languages', async ({ page }) => {
-  for (const path of ['/verify/check/?code=khong-co-999', '/en/verify/check/?code=khong-co-999', '/verify/report/', '/en/verify/report/', '/en/verify/']) {
+  for (const path of [
+    '/verify/check/?code=khong-co-999',
+    '/en/verify/check/?code=khong-co-999',
+    '/verify/report/',
+    '/en/verify/report/',
+    '/en/verify/',
+  ]) {
     await page.goto(path);
     await expectNoAxeViolations(page);
   }
@@ -115,7 +134,12 @@ test('the badge kit page shows the badge and links SVG and 300 dpi PNG', async (
   const valid = await first(page, 'valid');
   await page.goto(`/verify/${valid.id}/badge/`);
   await expectNoAxeViolations(page);
-  const png = await page.request.get(await page.getByRole('link', { name: 'Tải tem PNG 300 dpi' }).getAttribute('href').then((h) => h!));
+  const png = await page.request.get(
+    await page
+      .getByRole('link', { name: 'Tải tem PNG 300 dpi' })
+      .getAttribute('href')
+      .then((h) => h!),
+  );
   expect(png.headers()['content-type']).toBe('image/png');
   const img = page.getByRole('img', { name: /Tem chứng nhận/ });
   await expect(img).toBeVisible();

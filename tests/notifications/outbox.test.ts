@@ -64,7 +64,9 @@ for (const engine of testEngines()) {
       const transport = recordingTransport();
       expect(await deliverPending(handle.db, transport)).toEqual({ sent: 1, retrying: 0, failed: 0 });
       expect(await deliverPending(handle.db, transport)).toEqual({ sent: 0, retrying: 0, failed: 0 });
-      expect(transport.sent.map((m) => [m.id, m.to, m.subject])).toEqual([[first.id, 'buyer@example.vn', 'Đơn hàng CNNT-1']]);
+      expect(transport.sent.map((m) => [m.id, m.to, m.subject])).toEqual([
+        [first.id, 'buyer@example.vn', 'Đơn hàng CNNT-1'],
+      ]);
       const [row] = await listOutbox(handle.db, { ref: 'CNNT-1' });
       expect(row).toMatchObject({ status: 'sent', attempts: 1, lastError: null });
     });
@@ -78,23 +80,45 @@ for (const engine of testEngines()) {
       await enqueueMessage(handle.db, message('CNNT-3'));
       const transport = recordingTransport(2);
       const t0 = new Date(Date.now() + 1000);
-      expect(await deliverPending(handle.db, transport, { now: t0 })).toEqual({ sent: 0, retrying: 1, failed: 0 });
+      expect(await deliverPending(handle.db, transport, { now: t0 })).toEqual({
+        sent: 0,
+        retrying: 1,
+        failed: 0,
+      });
       const [afterFirst] = await listOutbox(handle.db);
-      expect(afterFirst).toMatchObject({ status: 'pending', attempts: 1, lastError: 'SMTP 421 try again later' });
+      expect(afterFirst).toMatchObject({
+        status: 'pending',
+        attempts: 1,
+        lastError: 'SMTP 421 try again later',
+      });
       expect(afterFirst!.nextAttemptAt.getTime()).toBe(t0.getTime() + retryDelayMs(1));
       // Not yet due: nothing is tried.
-      expect(await deliverPending(handle.db, transport, { now: new Date(t0.getTime() + 29_000) })).toEqual({ sent: 0, retrying: 0, failed: 0 });
+      expect(await deliverPending(handle.db, transport, { now: new Date(t0.getTime() + 29_000) })).toEqual({
+        sent: 0,
+        retrying: 0,
+        failed: 0,
+      });
       const t1 = new Date(t0.getTime() + retryDelayMs(1));
-      expect(await deliverPending(handle.db, transport, { now: t1 })).toEqual({ sent: 0, retrying: 1, failed: 0 });
+      expect(await deliverPending(handle.db, transport, { now: t1 })).toEqual({
+        sent: 0,
+        retrying: 1,
+        failed: 0,
+      });
       const t2 = new Date(t1.getTime() + retryDelayMs(2));
-      expect(await deliverPending(handle.db, transport, { now: t2 })).toEqual({ sent: 1, retrying: 0, failed: 0 });
+      expect(await deliverPending(handle.db, transport, { now: t2 })).toEqual({
+        sent: 1,
+        retrying: 0,
+        failed: 0,
+      });
       expect(await listOutbox(handle.db, { status: 'sent' })).toHaveLength(1);
     });
 
     it('gives up after the last attempt and keeps the error', async () => {
       await enqueueMessage(handle.db, message('CNNT-4'));
       await handle.db.update(outboxMessages).set({ attempts: MAX_ATTEMPTS - 1 });
-      const report = await deliverPending(handle.db, recordingTransport(99), { now: new Date('2099-01-01T00:00:00Z') });
+      const report = await deliverPending(handle.db, recordingTransport(99), {
+        now: new Date('2099-01-01T00:00:00Z'),
+      });
       expect(report).toEqual({ sent: 0, retrying: 0, failed: 1 });
       const [row] = await listOutbox(handle.db);
       expect(row).toMatchObject({ status: 'failed', attempts: MAX_ATTEMPTS });
@@ -103,7 +127,9 @@ for (const engine of testEngines()) {
     it('hands each message to exactly one of several concurrent deliverers', async () => {
       for (let i = 0; i < 30; i++) await enqueueMessage(handle.db, message(`CNNT-C${i}`));
       const transport = recordingTransport();
-      const reports = await Promise.all([1, 2, 3].map(() => deliverPending(handle.db, transport, { limit: 10 })));
+      const reports = await Promise.all(
+        [1, 2, 3].map(() => deliverPending(handle.db, transport, { limit: 10 })),
+      );
       const more = await deliverPending(handle.db, transport);
       expect(reports.reduce((n, r) => n + r.sent, 0) + more.sent).toBe(30);
       expect(new Set(transport.sent.map((m) => m.id)).size).toBe(30);
@@ -116,7 +142,12 @@ for (const engine of testEngines()) {
       await deliverPending(handle.db, fileTransport(dir));
       expect(await readdir(dir)).toHaveLength(1);
       const [mail] = await readMailbox(dir);
-      expect(mail).toMatchObject({ ref: 'CNNT-5', to: 'buyer@example.vn', html: '<p>Cảm ơn</p>', kind: 'order-confirmation' });
+      expect(mail).toMatchObject({
+        ref: 'CNNT-5',
+        to: 'buyer@example.vn',
+        html: '<p>Cảm ơn</p>',
+        kind: 'order-confirmation',
+      });
     });
   });
 }

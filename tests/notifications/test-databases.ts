@@ -17,7 +17,10 @@ export interface TestEngine {
 const pgUrl = process.env.TEST_DATABASE_URL;
 
 /** Opens a fresh schema on TEST_DATABASE_URL; close() drops it. */
-export async function openPostgresSchema(url: string, prefix = 't'): Promise<DatabaseHandle & { url: string }> {
+export async function openPostgresSchema(
+  url: string,
+  prefix = 't',
+): Promise<DatabaseHandle & { url: string }> {
   const schema = `${prefix}_${randomBytes(5).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();

@@ -5,7 +5,17 @@ import { writeSample } from '~/catalogue/sample/index';
 import { csv, removeDir, snapshot, tempDir } from '../catalogue/import/helpers';
 import { runScript } from './cli';
 
-const HEADER = ['Cấp', 'Khu vực', 'Năm', 'Ngày cấp', 'Tên sản phẩm', 'Nhóm sản phẩm', 'Tên cơ sở', 'Tỉnh thành', 'Điểm'];
+const HEADER = [
+  'Cấp',
+  'Khu vực',
+  'Năm',
+  'Ngày cấp',
+  'Tên sản phẩm',
+  'Nhóm sản phẩm',
+  'Tên cơ sở',
+  'Tỉnh thành',
+  'Điểm',
+];
 let work: string;
 let content: string;
 beforeAll(async () => {
@@ -20,7 +30,23 @@ afterAll(async () => {
 describe('npm run import', () => {
   it('imports, prints the summary, and a second run changes nothing', async () => {
     const file = path.join(work, 'list.csv');
-    await writeFile(file, csv([HEADER, ['quốc gia', '', 2023, '15/11/2023', 'Kẹo dừa Bến Tre sáp', 2, 'Công ty TNHH Kẹo dừa Thanh Long', 'Bến Tre', 92]]));
+    await writeFile(
+      file,
+      csv([
+        HEADER,
+        [
+          'quốc gia',
+          '',
+          2023,
+          '15/11/2023',
+          'Kẹo dừa Bến Tre sáp',
+          2,
+          'Công ty TNHH Kẹo dừa Thanh Long',
+          'Bến Tre',
+          92,
+        ],
+      ]),
+    );
     const dry = runScript('import.ts', [file, '--dry-run'], { CONTENT_DIR: content });
     expect(dry.status).toBe(0);
     expect(dry.stdout).toContain('dry run');
@@ -43,7 +69,14 @@ describe('npm run import', () => {
 
   it('exits 1 with every problem on invalid input and writes nothing', async () => {
     const file = path.join(work, 'bad.csv');
-    await writeFile(file, csv([HEADER, ['tỉnh', '', 2010, '', 'Chè', 'food', 'HTX Chè', 'Thái Nguyên', ''], ['khu vực', '', 2020, '', 'Chè xanh', 9, 'HTX Chè', 'Thái Nguyên', '']]));
+    await writeFile(
+      file,
+      csv([
+        HEADER,
+        ['tỉnh', '', 2010, '', 'Chè', 'food', 'HTX Chè', 'Thái Nguyên', ''],
+        ['khu vực', '', 2020, '', 'Chè xanh', 9, 'HTX Chè', 'Thái Nguyên', ''],
+      ]),
+    );
     const before = await snapshot(content);
     const result = runScript('import.ts', [file], { CONTENT_DIR: content });
     expect(result.status).toBe(1);

@@ -5,7 +5,13 @@
 import { beforeAll, expect, it } from 'vitest';
 import { foldForMatch } from '~/text/vietnamese';
 import { nameSortKey } from '~/search/analysis';
-import { FACET_FIELDS, type SearchEngine, type SearchFilters, type SearchQuery, type SearchResult } from '~/search/types';
+import {
+  FACET_FIELDS,
+  type SearchEngine,
+  type SearchFilters,
+  type SearchQuery,
+  type SearchResult,
+} from '~/search/types';
 import { FIXTURE_PRODUCT_COUNT, fixtureDocuments } from './fixture';
 
 const query = (q: string, rest: Partial<SearchQuery> = {}): SearchQuery => ({
@@ -62,20 +68,35 @@ export function searchContract(makeEngine: () => Promise<SearchEngine>): void {
 
   it('"nước mắm" with accents and "NUOC MAM" in capitals find the same products', async () => {
     const plain = await search('nuoc mam');
-    expect(ids(await search('nước mắm')).slice(0, 4).sort()).toEqual(ids(plain).slice(0, 4).sort());
-    expect(ids(await search('NUOC MAM')).slice(0, 4).sort()).toEqual(ids(plain).slice(0, 4).sort());
+    expect(
+      ids(await search('nước mắm'))
+        .slice(0, 4)
+        .sort(),
+    ).toEqual(ids(plain).slice(0, 4).sort());
+    expect(
+      ids(await search('NUOC MAM'))
+        .slice(0, 4)
+        .sort(),
+    ).toEqual(ids(plain).slice(0, 4).sort());
   });
 
   it('tolerates a typo ("nuoc mamm") and finds a word being typed ("nuoc m")', async () => {
     for (const q of ['nuoc mamm', 'nuoc m', 'nuoc ma']) {
       const top = names(await search(q)).slice(0, 4);
-      expect(top.every((n) => folded(n).includes('nuoc mam')), q).toBe(true);
+      expect(
+        top.every((n) => folded(n).includes('nuoc mam')),
+        q,
+      ).toBe(true);
     }
   });
 
   it('finds syllables run together ("nuocmam", "battrang")', async () => {
     expect(folded(names(await search('nuocmam'))[0]!)).toContain('nuoc mam');
-    expect(names(await search('battrang')).slice(0, 2).every((n) => n.includes('Bát Tràng'))).toBe(true);
+    expect(
+      names(await search('battrang'))
+        .slice(0, 2)
+        .every((n) => n.includes('Bát Tràng')),
+    ).toBe(true);
   });
 
   it('"bat trang" finds the Bát Tràng ceramics', async () => {
@@ -84,7 +105,9 @@ export function searchContract(makeEngine: () => Promise<SearchEngine>): void {
   });
 
   it('"lua to tam" finds silk', async () => {
-    const top = names(await search('lua to tam')).slice(0, 2).sort();
+    const top = names(await search('lua to tam'))
+      .slice(0, 2)
+      .sort();
     expect(top).toEqual(['Khăn lụa tơ tằm Vạn Phúc', 'Lụa tơ tằm Bảo Lộc']);
   });
 
@@ -97,8 +120,12 @@ export function searchContract(makeEngine: () => Promise<SearchEngine>): void {
 
   it('synonyms: trà finds chè and chè finds trà; English words find Vietnamese products', async () => {
     const tra = ids(await search('trà'));
-    expect(tra).toEqual(expect.arrayContaining(['che-tan-cuong-thai-nguyen', 'che-moc-cau-dac-biet', 'tra-sen-tay-ho']));
-    expect(ids(await search('chè'))).toEqual(expect.arrayContaining(['tra-shan-tuyet-suoi-giang', 'tra-sen-tay-ho']));
+    expect(tra).toEqual(
+      expect.arrayContaining(['che-tan-cuong-thai-nguyen', 'che-moc-cau-dac-biet', 'tra-sen-tay-ho']),
+    );
+    expect(ids(await search('chè'))).toEqual(
+      expect.arrayContaining(['tra-shan-tuyet-suoi-giang', 'tra-sen-tay-ho']),
+    );
     expect(ids(await search('tea'))).not.toContain('tinh-dau-que-tra-bong'); // Trà Bồng is a place
     expect(ids(await search('tea'))).not.toContain('ca-tra-phi-le');
     const fishSauce = names(await search('fish sauce'));
@@ -107,13 +134,18 @@ export function searchContract(makeEngine: () => Promise<SearchEngine>): void {
   });
 
   it('synonyms: mì finds mỳ, and mỳ does not find mỹ nghệ', async () => {
-    expect(ids(await search('mì'))).toEqual(expect.arrayContaining(['mi-chu-bac-giang', 'my-quang-phu-chiem']));
+    expect(ids(await search('mì'))).toEqual(
+      expect.arrayContaining(['mi-chu-bac-giang', 'my-quang-phu-chiem']),
+    );
     expect(ids(await search('mỳ quảng'))[0]).toBe('my-quang-phu-chiem');
     expect(ids(await search('mì'))).not.toContain('tuong-go-my-nghe-dong-giao');
   });
 
   it('words of a group find the whole group, and no group name leaks into words ("chè" ≠ "chế biến")', async () => {
-    const handicrafts = fixtureDocuments.filter((d) => d.group === 'handicraft').map((d) => d.id).sort();
+    const handicrafts = fixtureDocuments
+      .filter((d) => d.group === 'handicraft')
+      .map((d) => d.id)
+      .sort();
     expect(ids(await search('handicraft')).sort()).toEqual(handicrafts);
     expect(ids(await search('thucong')).sort()).toEqual(handicrafts);
     const che = await search('chè');
@@ -139,12 +171,18 @@ export function searchContract(makeEngine: () => Promise<SearchEngine>): void {
       [{ region: ['central'] }, (id) => doc(id).region === 'central'],
       [{ province: ['Hà Nội'] }, (id) => doc(id).province === 'Hà Nội'],
       [{ availability: ['made_to_order'] }, (id) => doc(id).availability === 'made_to_order'],
-      [{ priceMin: 100_000, priceMax: 400_000 }, (id) => doc(id).price! >= 100_000 && doc(id).price! <= 400_000],
+      [
+        { priceMin: 100_000, priceMax: 400_000 },
+        (id) => doc(id).price! >= 100_000 && doc(id).price! <= 400_000,
+      ],
       [{ hasListing: false }, (id) => !doc(id).hasListing],
     ];
     for (const [filters, expected] of cases) {
       const r = await search('', { filters });
-      const want = fixtureDocuments.filter((d) => expected(d.id)).map((d) => d.id).sort();
+      const want = fixtureDocuments
+        .filter((d) => expected(d.id))
+        .map((d) => d.id)
+        .sort();
       expect(want.length, JSON.stringify(filters)).toBeGreaterThan(0);
       expect(ids(r).sort(), JSON.stringify(filters)).toEqual(want);
       expect(r.total).toBe(want.length);
@@ -187,7 +225,9 @@ export function searchContract(makeEngine: () => Promise<SearchEngine>): void {
     const prices = priced.map((h) => h.price!);
     expect(prices).toEqual([...prices].sort((a, b) => a - b));
     expect(up.hits.slice(priced.length).every((h) => h.price === undefined)).toBe(true);
-    const down = (await search('', { sort: 'price-desc' })).hits.filter((h) => h.price !== undefined).map((h) => h.price!);
+    const down = (await search('', { sort: 'price-desc' })).hits
+      .filter((h) => h.price !== undefined)
+      .map((h) => h.price!);
     expect(down).toEqual([...prices].sort((a, b) => b - a));
   });
 
@@ -204,7 +244,9 @@ export function searchContract(makeEngine: () => Promise<SearchEngine>): void {
   });
 
   it('sorts matches of a query by price', async () => {
-    const prices = (await search('nuoc mam', { sort: 'price-asc' })).hits.filter((h) => h.price !== undefined).map((h) => h.price!);
+    const prices = (await search('nuoc mam', { sort: 'price-asc' })).hits
+      .filter((h) => h.price !== undefined)
+      .map((h) => h.price!);
     expect(prices.length).toBeGreaterThan(2);
     expect(prices).toEqual([...prices].sort((a, b) => a - b));
   });

@@ -63,10 +63,23 @@ describe('search text analysis', () => {
   it('sorts names in Vietnamese alphabetical order, tones ignored', () => {
     const names = ['Đường phèn', 'Dưa hấu', 'Da bò', 'Ăn liền', 'Âu', 'Bánh', 'An', 'Ơn', 'Ông', 'Ốc'];
     const sorted = [...names].sort((a, b) => (nameSortKey(a) < nameSortKey(b) ? -1 : 1));
-    expect(sorted).toEqual(['An', 'Ăn liền', 'Âu', 'Bánh', 'Da bò', 'Dưa hấu', 'Đường phèn', 'Ốc', 'Ông', 'Ơn']);
+    expect(sorted).toEqual([
+      'An',
+      'Ăn liền',
+      'Âu',
+      'Bánh',
+      'Da bò',
+      'Dưa hấu',
+      'Đường phèn',
+      'Ốc',
+      'Ông',
+      'Ơn',
+    ]);
   });
 
   it('allows no typo in short syllables, one from 4 letters, two from 8', () => {
-    expect([typoBudget('mam'), typoBudget('mamm'), typoBudget('nghieng'), typoBudget('battrang')]).toEqual([0, 1, 1, 2]);
+    expect([typoBudget('mam'), typoBudget('mamm'), typoBudget('nghieng'), typoBudget('battrang')]).toEqual([
+      0, 1, 1, 2,
+    ]);
   });
 });

@@ -11,7 +11,9 @@ describe('embedded search engine: contract', () => {
 describe('embedded search engine: Vietnamese ranking', () => {
   const engine = new EmbeddedSearchEngine(fixtureDocuments);
   const top = async (q: string, n = 1) =>
-    (await engine.search({ q, filters: {}, sort: 'relevance', page: 1, limit: n } satisfies SearchQuery)).hits.map((h) => h.id);
+    (
+      await engine.search({ q, filters: {}, sort: 'relevance', page: 1, limit: n } satisfies SearchQuery)
+    ).hits.map((h) => h.id);
 
   it('ranks the word as written above look-alikes: "trà" before "cá tra"', async () => {
     const ids = await top('trà', 10);

@@ -27,9 +27,22 @@ const products: Product[] = [];
 const certificates: Certificate[] = [];
 const listings: Listing[] = [];
 
-function facility(id: string, name: string, province: string, provinceAsListed = province, address?: string): string {
+function facility(
+  id: string,
+  name: string,
+  province: string,
+  provinceAsListed = province,
+  address?: string,
+): string {
   facilities.push(
-    facilitySchema.parse({ id, name, type: 'company', province, provinceAsListed, ...(address ? { address } : {}) }),
+    facilitySchema.parse({
+      id,
+      name,
+      type: 'company',
+      province,
+      provinceAsListed,
+      ...(address ? { address } : {}),
+    }),
   );
   return id;
 }
@@ -83,7 +96,9 @@ function product(spec: ProductSpec): void {
         issuedOn: `${c.year}-10-15`,
         validUntil: `${c.year + 3}-12-31`,
         provinceAsListed: facilityRecord.provinceAsListed,
-        ...(c.revokedOn ? { revocation: { date: c.revokedOn, reason: 'Cơ sở ngừng sản xuất sản phẩm' } } : {}),
+        ...(c.revokedOn
+          ? { revocation: { date: c.revokedOn, reason: 'Cơ sở ngừng sản xuất sản phẩm' } }
+          : {}),
       }),
     );
   });
@@ -106,12 +121,41 @@ function product(spec: ProductSpec): void {
   }
 }
 
-const hungThanh = facility('nuoc-mam-hung-thanh', 'Công ty TNHH Nước mắm Hưng Thành', 'An Giang', 'Kiên Giang', 'Dương Đông, Phú Quốc');
-const khaiHoan = facility('nuoc-mam-khai-hoan', 'Hộ kinh doanh Nước mắm Khải Hoàn', 'An Giang', 'Kiên Giang', 'An Thới, Phú Quốc');
+const hungThanh = facility(
+  'nuoc-mam-hung-thanh',
+  'Công ty TNHH Nước mắm Hưng Thành',
+  'An Giang',
+  'Kiên Giang',
+  'Dương Đông, Phú Quốc',
+);
+const khaiHoan = facility(
+  'nuoc-mam-khai-hoan',
+  'Hộ kinh doanh Nước mắm Khải Hoàn',
+  'An Giang',
+  'Kiên Giang',
+  'An Thới, Phú Quốc',
+);
 const catHai = facility('htx-nuoc-mam-cat-hai', 'HTX Nước mắm Cát Hải', 'Hải Phòng');
-const hongPhuc = facility('nuoc-mam-hong-phuc', 'Công ty TNHH Nước mắm Phan Thiết Hồng Phúc', 'Lâm Đồng', 'Bình Thuận');
-const minhHai = facility('gom-su-minh-hai', 'Công ty TNHH Gốm sứ Minh Hải', 'Hà Nội', 'Hà Nội', 'Bát Tràng, Gia Lâm');
-const quangVinh = facility('gom-quang-vinh', 'Hộ kinh doanh Gốm Quang Vinh', 'Hà Nội', 'Hà Nội', 'Bát Tràng, Gia Lâm');
+const hongPhuc = facility(
+  'nuoc-mam-hong-phuc',
+  'Công ty TNHH Nước mắm Phan Thiết Hồng Phúc',
+  'Lâm Đồng',
+  'Bình Thuận',
+);
+const minhHai = facility(
+  'gom-su-minh-hai',
+  'Công ty TNHH Gốm sứ Minh Hải',
+  'Hà Nội',
+  'Hà Nội',
+  'Bát Tràng, Gia Lâm',
+);
+const quangVinh = facility(
+  'gom-quang-vinh',
+  'Hộ kinh doanh Gốm Quang Vinh',
+  'Hà Nội',
+  'Hà Nội',
+  'Bát Tràng, Gia Lâm',
+);
 const chuDau = facility('gom-chu-dau', 'Công ty CP Gốm Chu Đậu', 'Hải Phòng', 'Hải Dương');
 const dongGiao = facility('my-nghe-dong-giao', 'Công ty TNHH Mỹ nghệ Đông Giao', 'Hải Phòng', 'Hải Dương');
 const vanPhuc = facility('htx-lua-van-phuc', 'HTX Lụa Vạn Phúc', 'Hà Nội', 'Hà Tây', 'Vạn Phúc, Hà Đông');
@@ -129,62 +173,231 @@ const meoVac = facility('htx-mat-ong-meo-vac', 'HTX Mật ong Bạc hà Mèo V�
 const chuong = facility('non-la-chuong', 'Hộ kinh doanh Nón lá Chuông', 'Hà Nội', 'Hà Tây');
 const traBong = facility('tinh-dau-tra-bong', 'Công ty TNHH Tinh dầu Trà Bồng', 'Quảng Ngãi');
 
-product({ id: 'nuoc-mam-phu-quoc-40-do-dam', name: 'Nước mắm Phú Quốc 40 độ đạm', group: 'food', facilityId: hungThanh,
-  certs: [{ level: 'national', year: 2023, number: 'QG-2023-045', decision: '1234/QĐ-BCT' }], prices: [120_000, 210_000] });
-product({ id: 'nuoc-mam-cot-nhi-phu-quoc', name: 'Nước Mắm Cốt Nhĩ Phú Quốc', group: 'food', facilityId: khaiHoan,
-  certs: [{ level: 'regional', region: 'south', year: 2024, number: 'KV3-2024-017' }], prices: [95_000] });
-product({ id: 'nuoc-mam-cat-hai', name: 'Nước mắm Cát Hải', group: 'food', facilityId: catHai,
-  certs: [{ level: 'province', year: 2021, number: 'HP-2021-008' }, { level: 'province', year: 2024, number: 'HP-2024-011' }], prices: [65_000] });
-product({ id: 'nuoc-mam-nhi-phan-thiet', name: 'Nước mắm nhĩ Phan Thiết', group: 'food', facilityId: hongPhuc,
-  certs: [{ level: 'district', year: 2019, number: 'PT-2019-002' }] });
-product({ id: 'mam-tom-cat-hai', name: 'Mắm tôm Cát Hải', group: 'food', facilityId: catHai,
-  certs: [{ level: 'province', year: 2024, number: 'HP-2024-012' }], prices: [45_000] });
-product({ id: 'binh-gom-men-lam-bat-trang', name: 'Bình gốm men lam Bát Tràng', group: 'handicraft', facilityId: minhHai,
-  certs: [{ level: 'national', year: 2023, number: 'QG-2023-101', decision: '1234/QĐ-BCT' }], prices: [850_000], availability: 'made_to_order' });
-product({ id: 'bo-am-chen-bat-trang', name: 'Bộ ấm chén gốm Bát Tràng', group: 'handicraft', facilityId: quangVinh, isSet: true,
-  certs: [{ level: 'province', year: 2024, number: 'HN-2024-0031' }], prices: [450_000, 620_000] });
-product({ id: 'gom-chu-dau-ve-tay', name: 'Gốm Chu Đậu vẽ tay', group: 'handicraft', facilityId: chuDau,
-  certs: [{ level: 'regional', region: 'north', year: 2024, number: 'KV1-2024-040' }], prices: [1_200_000], availability: 'made_to_order' });
-product({ id: 'tuong-go-my-nghe-dong-giao', name: 'Tượng gỗ mỹ nghệ Đông Giao', group: 'handicraft', facilityId: dongGiao,
-  certs: [{ level: 'province', year: 2023, number: 'HD-2023-019' }], prices: [2_500_000], availability: 'made_to_order' });
-product({ id: 'khan-lua-to-tam-van-phuc', name: 'Khăn lụa tơ tằm Vạn Phúc', group: 'handicraft', facilityId: vanPhuc,
-  certs: [{ level: 'national', year: 2021, number: 'QG-2021-077' }, { level: 'regional', region: 'north', year: 2024, number: 'KV1-2024-052' }],
-  prices: [350_000] });
-product({ id: 'ao-dai-lua-van-phuc', name: 'Áo dài lụa Vạn Phúc', group: 'handicraft', facilityId: vanPhuc,
-  certs: [{ level: 'province', year: 2023, number: 'HN-2023-0107' }], prices: [3_200_000], availability: 'made_to_order' });
-product({ id: 'lua-to-tam-bao-loc', name: 'Lụa tơ tằm Bảo Lộc', group: 'handicraft', facilityId: baoLoc,
-  certs: [{ level: 'province', year: 2024, number: 'LD-2024-005' }], prices: [480_000] });
-product({ id: 'che-tan-cuong-thai-nguyen', name: 'Chè Tân Cương Thái Nguyên', group: 'food', facilityId: tanCuong,
-  certs: [{ level: 'national', year: 2023, number: 'QG-2023-130', decision: '1234/QĐ-BCT' }], prices: [180_000, 350_000] });
-product({ id: 'che-moc-cau-dac-biet', name: 'Chè móc câu đặc biệt', group: 'food', facilityId: tanCuong,
-  certs: [{ level: 'province', year: 2024, number: 'TN-2024-014' }], prices: [250_000] });
-product({ id: 'tra-shan-tuyet-suoi-giang', name: 'Trà Shan tuyết cổ thụ Suối Giàng', group: 'food', facilityId: suoiGiang,
-  certs: [{ level: 'regional', region: 'north', year: 2024, number: 'KV1-2024-061' }], prices: [420_000] });
-product({ id: 'tra-sen-tay-ho', name: 'Trà sen Tây Hồ', group: 'food', facilityId: tayHo,
-  certs: [{ level: 'province', year: 2024, number: 'HN-2024-0088' }], prices: [600_000] });
-product({ id: 'ca-tra-phi-le', name: 'Cá tra phi lê đông lạnh', group: 'food', facilityId: hungVuong,
-  certs: [{ level: 'province', year: 2024, number: 'DT-2024-021' }], prices: [150_000] });
-product({ id: 'mi-chu-bac-giang', name: 'Mì Chũ Bắc Giang', group: 'food', facilityId: miChu,
-  certs: [{ level: 'regional', region: 'north', year: 2022, number: 'KV1-2022-033' }], prices: [40_000] });
-product({ id: 'my-quang-phu-chiem', name: 'Mỳ Quảng Phú Chiêm', group: 'food', facilityId: phuChiem,
-  certs: [{ level: 'province', year: 2024, number: 'QN-2024-009' }], prices: [35_000] });
-product({ id: 'dao-keo-da-sy', name: 'Dao kéo Đa Sỹ', group: 'machinery', facilityId: daSy,
-  certs: [{ level: 'province', year: 2023, number: 'HN-2023-0140' }], prices: [180_000] });
-product({ id: 'may-xay-xat-gao-mini', name: 'Máy xay xát gạo mini', group: 'machinery', facilityId: daSy,
-  certs: [{ level: 'regional', region: 'north', year: 2024, number: 'KV1-2024-090' }] });
-product({ id: 'gio-may-tre-dan', name: 'Giỏ mây tre đan Phú Vinh', group: 'handicraft', facilityId: phuVinh,
-  certs: [{ level: 'national', year: 2024, number: 'QG-2024-015' }], prices: [220_000] });
-product({ id: 'lang-hoa-may-tre', name: 'Lẵng hoa mây tre', group: 'handicraft', facilityId: phuVinh,
-  certs: [{ level: 'province', year: 2023, number: 'HN-2023-0150', revokedOn: '2025-03-01' }] });
-product({ id: 'ca-phe-rang-xay-buon-ma-thuot', name: 'Cà phê rang xay Buôn Ma Thuột', group: 'food', facilityId: bmt,
-  certs: [{ level: 'national', year: 2023, number: 'QG-2023-152', decision: '1234/QĐ-BCT' }], prices: [150_000] });
-product({ id: 'mat-ong-bac-ha-meo-vac', name: 'Mật ong bạc hà Mèo Vạc', group: 'food', facilityId: meoVac,
-  certs: [{ level: 'province', year: 2024, number: 'HG-2024-003' }], prices: [300_000] });
-product({ id: 'non-la-chuong', name: 'Nón lá Chuông', group: 'handicraft', facilityId: chuong,
-  certs: [{ level: 'province', year: 2024, number: 'HN-2024-0120' }], prices: [90_000] });
-product({ id: 'tinh-dau-que-tra-bong', name: 'Tinh dầu quế Trà Bồng', group: 'other', facilityId: traBong,
-  certs: [{ level: 'province', year: 2024, number: 'QNg-2024-007' }], prices: [160_000],
-  description: 'Tinh dầu quế chưng cất từ vỏ quế Trà Bồng.' });
+product({
+  id: 'nuoc-mam-phu-quoc-40-do-dam',
+  name: 'Nước mắm Phú Quốc 40 độ đạm',
+  group: 'food',
+  facilityId: hungThanh,
+  certs: [{ level: 'national', year: 2023, number: 'QG-2023-045', decision: '1234/QĐ-BCT' }],
+  prices: [120_000, 210_000],
+});
+product({
+  id: 'nuoc-mam-cot-nhi-phu-quoc',
+  name: 'Nước Mắm Cốt Nhĩ Phú Quốc',
+  group: 'food',
+  facilityId: khaiHoan,
+  certs: [{ level: 'regional', region: 'south', year: 2024, number: 'KV3-2024-017' }],
+  prices: [95_000],
+});
+product({
+  id: 'nuoc-mam-cat-hai',
+  name: 'Nước mắm Cát Hải',
+  group: 'food',
+  facilityId: catHai,
+  certs: [
+    { level: 'province', year: 2021, number: 'HP-2021-008' },
+    { level: 'province', year: 2024, number: 'HP-2024-011' },
+  ],
+  prices: [65_000],
+});
+product({
+  id: 'nuoc-mam-nhi-phan-thiet',
+  name: 'Nước mắm nhĩ Phan Thiết',
+  group: 'food',
+  facilityId: hongPhuc,
+  certs: [{ level: 'district', year: 2019, number: 'PT-2019-002' }],
+});
+product({
+  id: 'mam-tom-cat-hai',
+  name: 'Mắm tôm Cát Hải',
+  group: 'food',
+  facilityId: catHai,
+  certs: [{ level: 'province', year: 2024, number: 'HP-2024-012' }],
+  prices: [45_000],
+});
+product({
+  id: 'binh-gom-men-lam-bat-trang',
+  name: 'Bình gốm men lam Bát Tràng',
+  group: 'handicraft',
+  facilityId: minhHai,
+  certs: [{ level: 'national', year: 2023, number: 'QG-2023-101', decision: '1234/QĐ-BCT' }],
+  prices: [850_000],
+  availability: 'made_to_order',
+});
+product({
+  id: 'bo-am-chen-bat-trang',
+  name: 'Bộ ấm chén gốm Bát Tràng',
+  group: 'handicraft',
+  facilityId: quangVinh,
+  isSet: true,
+  certs: [{ level: 'province', year: 2024, number: 'HN-2024-0031' }],
+  prices: [450_000, 620_000],
+});
+product({
+  id: 'gom-chu-dau-ve-tay',
+  name: 'Gốm Chu Đậu vẽ tay',
+  group: 'handicraft',
+  facilityId: chuDau,
+  certs: [{ level: 'regional', region: 'north', year: 2024, number: 'KV1-2024-040' }],
+  prices: [1_200_000],
+  availability: 'made_to_order',
+});
+product({
+  id: 'tuong-go-my-nghe-dong-giao',
+  name: 'Tượng gỗ mỹ nghệ Đông Giao',
+  group: 'handicraft',
+  facilityId: dongGiao,
+  certs: [{ level: 'province', year: 2023, number: 'HD-2023-019' }],
+  prices: [2_500_000],
+  availability: 'made_to_order',
+});
+product({
+  id: 'khan-lua-to-tam-van-phuc',
+  name: 'Khăn lụa tơ tằm Vạn Phúc',
+  group: 'handicraft',
+  facilityId: vanPhuc,
+  certs: [
+    { level: 'national', year: 2021, number: 'QG-2021-077' },
+    { level: 'regional', region: 'north', year: 2024, number: 'KV1-2024-052' },
+  ],
+  prices: [350_000],
+});
+product({
+  id: 'ao-dai-lua-van-phuc',
+  name: 'Áo dài lụa Vạn Phúc',
+  group: 'handicraft',
+  facilityId: vanPhuc,
+  certs: [{ level: 'province', year: 2023, number: 'HN-2023-0107' }],
+  prices: [3_200_000],
+  availability: 'made_to_order',
+});
+product({
+  id: 'lua-to-tam-bao-loc',
+  name: 'Lụa tơ tằm Bảo Lộc',
+  group: 'handicraft',
+  facilityId: baoLoc,
+  certs: [{ level: 'province', year: 2024, number: 'LD-2024-005' }],
+  prices: [480_000],
+});
+product({
+  id: 'che-tan-cuong-thai-nguyen',
+  name: 'Chè Tân Cương Thái Nguyên',
+  group: 'food',
+  facilityId: tanCuong,
+  certs: [{ level: 'national', year: 2023, number: 'QG-2023-130', decision: '1234/QĐ-BCT' }],
+  prices: [180_000, 350_000],
+});
+product({
+  id: 'che-moc-cau-dac-biet',
+  name: 'Chè móc câu đặc biệt',
+  group: 'food',
+  facilityId: tanCuong,
+  certs: [{ level: 'province', year: 2024, number: 'TN-2024-014' }],
+  prices: [250_000],
+});
+product({
+  id: 'tra-shan-tuyet-suoi-giang',
+  name: 'Trà Shan tuyết cổ thụ Suối Giàng',
+  group: 'food',
+  facilityId: suoiGiang,
+  certs: [{ level: 'regional', region: 'north', year: 2024, number: 'KV1-2024-061' }],
+  prices: [420_000],
+});
+product({
+  id: 'tra-sen-tay-ho',
+  name: 'Trà sen Tây Hồ',
+  group: 'food',
+  facilityId: tayHo,
+  certs: [{ level: 'province', year: 2024, number: 'HN-2024-0088' }],
+  prices: [600_000],
+});
+product({
+  id: 'ca-tra-phi-le',
+  name: 'Cá tra phi lê đông lạnh',
+  group: 'food',
+  facilityId: hungVuong,
+  certs: [{ level: 'province', year: 2024, number: 'DT-2024-021' }],
+  prices: [150_000],
+});
+product({
+  id: 'mi-chu-bac-giang',
+  name: 'Mì Chũ Bắc Giang',
+  group: 'food',
+  facilityId: miChu,
+  certs: [{ level: 'regional', region: 'north', year: 2022, number: 'KV1-2022-033' }],
+  prices: [40_000],
+});
+product({
+  id: 'my-quang-phu-chiem',
+  name: 'Mỳ Quảng Phú Chiêm',
+  group: 'food',
+  facilityId: phuChiem,
+  certs: [{ level: 'province', year: 2024, number: 'QN-2024-009' }],
+  prices: [35_000],
+});
+product({
+  id: 'dao-keo-da-sy',
+  name: 'Dao kéo Đa Sỹ',
+  group: 'machinery',
+  facilityId: daSy,
+  certs: [{ level: 'province', year: 2023, number: 'HN-2023-0140' }],
+  prices: [180_000],
+});
+product({
+  id: 'may-xay-xat-gao-mini',
+  name: 'Máy xay xát gạo mini',
+  group: 'machinery',
+  facilityId: daSy,
+  certs: [{ level: 'regional', region: 'north', year: 2024, number: 'KV1-2024-090' }],
+});
+product({
+  id: 'gio-may-tre-dan',
+  name: 'Giỏ mây tre đan Phú Vinh',
+  group: 'handicraft',
+  facilityId: phuVinh,
+  certs: [{ level: 'national', year: 2024, number: 'QG-2024-015' }],
+  prices: [220_000],
+});
+product({
+  id: 'lang-hoa-may-tre',
+  name: 'Lẵng hoa mây tre',
+  group: 'handicraft',
+  facilityId: phuVinh,
+  certs: [{ level: 'province', year: 2023, number: 'HN-2023-0150', revokedOn: '2025-03-01' }],
+});
+product({
+  id: 'ca-phe-rang-xay-buon-ma-thuot',
+  name: 'Cà phê rang xay Buôn Ma Thuột',
+  group: 'food',
+  facilityId: bmt,
+  certs: [{ level: 'national', year: 2023, number: 'QG-2023-152', decision: '1234/QĐ-BCT' }],
+  prices: [150_000],
+});
+product({
+  id: 'mat-ong-bac-ha-meo-vac',
+  name: 'Mật ong bạc hà Mèo Vạc',
+  group: 'food',
+  facilityId: meoVac,
+  certs: [{ level: 'province', year: 2024, number: 'HG-2024-003' }],
+  prices: [300_000],
+});
+product({
+  id: 'non-la-chuong',
+  name: 'Nón lá Chuông',
+  group: 'handicraft',
+  facilityId: chuong,
+  certs: [{ level: 'province', year: 2024, number: 'HN-2024-0120' }],
+  prices: [90_000],
+});
+product({
+  id: 'tinh-dau-que-tra-bong',
+  name: 'Tinh dầu quế Trà Bồng',
+  group: 'other',
+  facilityId: traBong,
+  certs: [{ level: 'province', year: 2024, number: 'QNg-2024-007' }],
+  prices: [160_000],
+  description: 'Tinh dầu quế chưng cất từ vỏ quế Trà Bồng.',
+});
 
 export const fixtureCatalogue = new Catalogue({
   dataset: { id: 'dataset', sample: true },

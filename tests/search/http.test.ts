@@ -16,9 +16,21 @@ describe('GET /api/search', () => {
     expect(status).toBe(200);
     expect(Object.keys(body).sort()).toEqual(['facets', 'hits', 'limit', 'page', 'total']);
     expect(body.hits).toHaveLength(2);
-    expect(Object.keys(body.hits[0]).sort()).toEqual(['availability', 'facility', 'group', 'id', 'level', 'name', 'price', 'province', 'url']);
+    expect(Object.keys(body.hits[0]).sort()).toEqual([
+      'availability',
+      'facility',
+      'group',
+      'id',
+      'level',
+      'name',
+      'price',
+      'province',
+      'url',
+    ]);
     expect(body.total).toBeGreaterThanOrEqual(4);
-    expect(Object.keys(body.facets)).toEqual(expect.arrayContaining(['group', 'level', 'region', 'province']));
+    expect(Object.keys(body.facets)).toEqual(
+      expect.arrayContaining(['group', 'level', 'region', 'province']),
+    );
     expect(body).toMatchObject({ page: 1, limit: 2 });
   });
 
@@ -43,7 +55,9 @@ describe('GET /api/search', () => {
   });
 
   it('refuses bad input with a 400 that names each field', async () => {
-    const { status, body } = await get('group=toys&level=planet&province=Atlantis&sort=random&page=0&priceMin=abc');
+    const { status, body } = await get(
+      'group=toys&level=planet&province=Atlantis&sort=random&page=0&priceMin=abc',
+    );
     expect(status).toBe(400);
     expect(body.error.code).toBe('invalid_request');
     expect(Object.keys(body.error.fields).map((k) => k.split('.')[0])).toEqual(
@@ -53,7 +67,9 @@ describe('GET /api/search', () => {
   });
 
   it('refuses a price range that ends before it starts, and an overlong query', async () => {
-    expect((await get('priceMin=500000&priceMax=100000')).body.error.fields.priceMin).toBe('priceMin is above priceMax');
+    expect((await get('priceMin=500000&priceMax=100000')).body.error.fields.priceMin).toBe(
+      'priceMin is above priceMax',
+    );
     expect((await get(`q=${'a'.repeat(201)}`)).status).toBe(400);
   });
 

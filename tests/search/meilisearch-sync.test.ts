@@ -34,14 +34,26 @@ async function fakeMeilisearch(existing: string[], failOn?: RegExp): Promise<Fak
       const task = /^GET \/tasks\/(\d+)$/.exec(call);
       if (task) {
         const t = tasks.get(Number(task[1]))!;
-        return send(200, { uid: Number(task[1]), status: t.status, error: t.error, type: 'x', enqueuedAt: '', indexUid: null });
+        return send(200, {
+          uid: Number(task[1]),
+          status: t.status,
+          error: t.error,
+          type: 'x',
+          enqueuedAt: '',
+          indexUid: null,
+        });
       }
       calls.push(call);
       const index = /^GET \/indexes\/([^/]+)$/.exec(call);
       if (index) {
         return indexes.has(index[1]!)
           ? send(200, { uid: index[1], primaryKey: 'id' })
-          : send(404, { code: 'index_not_found', message: `Index \`${index[1]}\` not found.`, type: 'invalid_request', link: '' });
+          : send(404, {
+              code: 'index_not_found',
+              message: `Index \`${index[1]}\` not found.`,
+              type: 'invalid_request',
+              link: '',
+            });
       }
       const failed = failOn?.test(call) ?? false;
       if (!failed) {
@@ -54,7 +66,12 @@ async function fakeMeilisearch(existing: string[], failOn?: RegExp): Promise<Fak
         }
       }
       const uid = tasks.size;
-      tasks.set(uid, failed ? { status: 'failed', error: { message: 'disk full', code: 'internal' } } : { status: 'succeeded', error: null });
+      tasks.set(
+        uid,
+        failed
+          ? { status: 'failed', error: { message: 'disk full', code: 'internal' } }
+          : { status: 'succeeded', error: null },
+      );
       send(202, { taskUid: uid, indexUid: null, status: 'enqueued', type: 'x', enqueuedAt: '' });
     });
   });
@@ -74,7 +91,10 @@ describe('Meilisearch reindex', () => {
   it('fills a staging index (settings before documents) and renames it in when there is no live index', async () => {
     fake = await fakeMeilisearch([]);
     const lines: string[] = [];
-    await reindex(meilisearchClient({ url: fake.url }), 'products', fixtureDocuments, { batchSize: 10, log: (l) => lines.push(l) });
+    await reindex(meilisearchClient({ url: fake.url }), 'products', fixtureDocuments, {
+      batchSize: 10,
+      log: (l) => lines.push(l),
+    });
     expect(shape(fake.calls)).toEqual([
       'POST /indexes',
       'PATCH /indexes/STAGING/settings',
@@ -91,7 +111,11 @@ describe('Meilisearch reindex', () => {
   it('swaps with the live index, then deletes the previous one', async () => {
     fake = await fakeMeilisearch(['products']);
     await reindex(meilisearchClient({ url: fake.url }), 'products', fixtureDocuments, { batchSize: 100 });
-    expect(shape(fake.calls).slice(-3)).toEqual(['GET /indexes/products', 'POST /swap-indexes', 'DELETE /indexes/STAGING']);
+    expect(shape(fake.calls).slice(-3)).toEqual([
+      'GET /indexes/products',
+      'POST /swap-indexes',
+      'DELETE /indexes/STAGING',
+    ]);
     expect([...fake.indexes]).toEqual(['products']);
   });
 

@@ -10,11 +10,18 @@ import { searchContract } from './contract-suite';
 import { fixtureDocuments } from './fixture';
 
 const url = process.env.MEILISEARCH_URL;
-if (!url) console.warn('Skipping the Meilisearch contract run: MEILISEARCH_URL is not set (no Meilisearch server here).');
+if (!url)
+  console.warn(
+    'Skipping the Meilisearch contract run: MEILISEARCH_URL is not set (no Meilisearch server here).',
+  );
 
 describe.skipIf(!url)('Meilisearch search engine: contract', () => {
   const uid = `test_products_${process.pid}_${Date.now()}`;
-  const client = () => meilisearchClient({ url: url!, ...(process.env.MEILISEARCH_API_KEY ? { apiKey: process.env.MEILISEARCH_API_KEY } : {}) });
+  const client = () =>
+    meilisearchClient({
+      url: url!,
+      ...(process.env.MEILISEARCH_API_KEY ? { apiKey: process.env.MEILISEARCH_API_KEY } : {}),
+    });
 
   searchContract(async () => {
     // Two syncs: the first creates the index by renaming, the second swaps a new one in.

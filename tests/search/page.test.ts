@@ -4,7 +4,8 @@ import { activeFilterCount, facetOptions, searchPageModel, searchPagePath } from
 import { fixtureDocuments } from './fixture';
 
 const engine = new EmbeddedSearchEngine(fixtureDocuments);
-const model = (query: string) => searchPageModel(new URL(`http://localhost/search/?${query}`), async () => engine);
+const model = (query: string) =>
+  searchPageModel(new URL(`http://localhost/search/?${query}`), async () => engine);
 
 describe('search page model', () => {
   it('runs the search of the URL, repeated checkboxes included', async () => {
@@ -40,7 +41,11 @@ describe('search page model', () => {
     const ticked = await model('q=nuoc+mam&group=machinery');
     const groups = facetOptions('group', ticked.result!.facets, ticked.params, 'en');
     expect(groups.map((o) => o.value)).toEqual(['food', 'machinery']);
-    expect(groups.find((o) => o.value === 'machinery')).toMatchObject({ count: 0, checked: true, label: 'Equipment, machinery, tools and mechanical parts' });
+    expect(groups.find((o) => o.value === 'machinery')).toMatchObject({
+      count: 0,
+      checked: true,
+      label: 'Equipment, machinery, tools and mechanical parts',
+    });
   });
 
   it('links other pages of the same search', () => {

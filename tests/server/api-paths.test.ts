@@ -10,11 +10,21 @@ describe('contract paths without a trailing slash', () => {
 
   it('are rewritten to the slashed Open Graph image route', () => {
     expect(withRouteSlash('/og/products/nuoc-mam-phu-quoc.jpg')).toBe('/og/products/nuoc-mam-phu-quoc.jpg/');
-    expect(withRouteSlash('/og/products/nuoc-mam-phu-quoc.jpg?v=2')).toBe('/og/products/nuoc-mam-phu-quoc.jpg/?v=2');
+    expect(withRouteSlash('/og/products/nuoc-mam-phu-quoc.jpg?v=2')).toBe(
+      '/og/products/nuoc-mam-phu-quoc.jpg/?v=2',
+    );
   });
 
   it('leave pages, slashed paths and file-like API endpoints alone', () => {
-    for (const url of ['/verify/x', '/api/verify/?code=1', '/api/export.csv?x=1', '/', '/apix/y', '/og/products/x.png', '/og/products/x.jpg/']) {
+    for (const url of [
+      '/verify/x',
+      '/api/verify/?code=1',
+      '/api/export.csv?x=1',
+      '/',
+      '/apix/y',
+      '/og/products/x.png',
+      '/og/products/x.jpg/',
+    ]) {
       expect(withRouteSlash(url)).toBe(url);
     }
   });

@@ -22,7 +22,10 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 /** The raw bytes as sent (fetch would decompress them). */
-function rawGet(path: string, acceptEncoding: string): Promise<{ headers: IncomingHttpHeaders; body: Buffer }> {
+function rawGet(
+  path: string,
+  acceptEncoding: string,
+): Promise<{ headers: IncomingHttpHeaders; body: Buffer }> {
   return new Promise((resolve, reject) => {
     get(`${base}${path}`, { headers: { 'accept-encoding': acceptEncoding } }, (res) => {
       const chunks: Buffer[] = [];
@@ -41,7 +44,11 @@ describe('compression', () => {
   });
 
   it('leaves private responses, images and clients without gzip alone', async () => {
-    for (const [path, encoding] of [['/order', 'gzip'], ['/photo', 'gzip'], ['/', 'identity']] as const) {
+    for (const [path, encoding] of [
+      ['/order', 'gzip'],
+      ['/photo', 'gzip'],
+      ['/', 'identity'],
+    ] as const) {
       const { headers, body } = await rawGet(path, encoding);
       expect(headers['content-encoding'], path).toBeUndefined();
       expect(body.toString('utf8')).toBe(page);

@@ -4,8 +4,14 @@ import type { Certificate, Facility, Listing, Product } from '~/catalogue/schema
 import { catalogueOf, certificate as cert, facility, product } from '../catalogue/fixture-builders';
 
 export const facilities: Facility[] = [
-  facility('gom-bat-trang', 'Cơ sở gom-bat-trang', 'Hà Nội', { phone: '024 3874 0000', email: 'gom@example.vn' }),
-  facility('nuoc-mam-phu-quoc', 'Cơ sở nuoc-mam-phu-quoc', 'An Giang', { type: 'cooperative', provinceAsListed: 'Kiên Giang' }),
+  facility('gom-bat-trang', 'Cơ sở gom-bat-trang', 'Hà Nội', {
+    phone: '024 3874 0000',
+    email: 'gom@example.vn',
+  }),
+  facility('nuoc-mam-phu-quoc', 'Cơ sở nuoc-mam-phu-quoc', 'An Giang', {
+    type: 'cooperative',
+    provinceAsListed: 'Kiên Giang',
+  }),
   facility('co-khi-hue', 'Cơ sở co-khi-hue', 'Huế', { type: 'cooperative' }),
 ];
 
@@ -17,8 +23,14 @@ export const products: Product[] = [
 ];
 
 export const certificates: Certificate[] = [
-  cert('qg-2023-binh-gom', 'binh-gom', 'gom-bat-trang', 'national', 2023, { decision: '3116/QĐ-BCT', score: 86, issuedOn: '2023-11-20' }),
-  cert('tinh-2019-binh-gom', 'binh-gom', 'gom-bat-trang', 'province', 2019, { issuedBy: 'UBND thành phố Hà Nội' }),
+  cert('qg-2023-binh-gom', 'binh-gom', 'gom-bat-trang', 'national', 2023, {
+    decision: '3116/QĐ-BCT',
+    score: 86,
+    issuedOn: '2023-11-20',
+  }),
+  cert('tinh-2019-binh-gom', 'binh-gom', 'gom-bat-trang', 'province', 2019, {
+    issuedBy: 'UBND thành phố Hà Nội',
+  }),
   cert('kv-2022-am-chen', 'am-chen', 'gom-bat-trang', 'regional', 2022),
   cert('tinh-2021-nuoc-mam', 'nuoc-mam', 'nuoc-mam-phu-quoc', 'province', 2021, {
     provinceAsListed: 'Kiên Giang',

@@ -33,7 +33,12 @@ describe('productJsonLd', () => {
       ['BG-02', 1250000, 'VND', 'https://schema.org/MadeToOrder'],
     ]);
     expect(offers[0]!.priceSpecification).toEqual([
-      { '@type': 'UnitPriceSpecification', price: 400000, priceCurrency: 'VND', eligibleQuantity: { '@type': 'QuantitativeValue', minValue: 10 } },
+      {
+        '@type': 'UnitPriceSpecification',
+        price: 400000,
+        priceCurrency: 'VND',
+        eligibleQuantity: { '@type': 'QuantitativeValue', minValue: 10 },
+      },
     ]);
   });
 
@@ -70,7 +75,9 @@ describe('productJsonLd', () => {
 describe('other JSON-LD', () => {
   it('builds an Organization with a Vietnamese postal address', () => {
     const f = index.catalogue.facilityById.get('gom-bat-trang')!;
-    expect(facilityJsonLd(f, { url: 'https://cho.example/facilities/gom-bat-trang/', provinceName: 'Hà Nội' })).toMatchObject({
+    expect(
+      facilityJsonLd(f, { url: 'https://cho.example/facilities/gom-bat-trang/', provinceName: 'Hà Nội' }),
+    ).toMatchObject({
       '@type': 'Organization',
       telephone: '024 3874 0000',
       email: 'gom@example.vn',
@@ -79,7 +86,10 @@ describe('other JSON-LD', () => {
   });
 
   it('numbers breadcrumb items from 1', () => {
-    const ld = breadcrumbJsonLd([{ name: 'Trang chủ', url: 'https://x/' }, { name: 'Sản phẩm', url: 'https://x/products/' }]);
+    const ld = breadcrumbJsonLd([
+      { name: 'Trang chủ', url: 'https://x/' },
+      { name: 'Sản phẩm', url: 'https://x/products/' },
+    ]);
     expect((ld.itemListElement as { position: number }[]).map((i) => i.position)).toEqual([1, 2]);
   });
 

@@ -8,7 +8,8 @@ import { OG_HEIGHT, OG_WIDTH, ogSvg, productOgImage, wrapText, type OgCard } fro
 const cache = mkdtempSync(path.join(tmpdir(), 'og-'));
 afterAll(() => rmSync(cache, { recursive: true, force: true }));
 /** The cached images, as `{productId}/{file}.jpg`. */
-const cached = () => readdirSync(cache, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.jpg'));
+const cached = () =>
+  readdirSync(cache, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.jpg'));
 
 const card: OgCard = {
   siteName: 'Chợ CNNT',
@@ -48,6 +49,10 @@ describe('Open Graph image', () => {
     expect(files).toHaveLength(2);
     expect(files.filter((f) => f.startsWith('nuoc-mam-ca-com/'))).toHaveLength(1);
     expect(files.filter((f) => f.startsWith('nuoc-mam-ca-com-dac-biet/'))).toHaveLength(1);
-    expect((await productOgImage({ ...card, name: 'Nước mắm cá cơm nhĩ' }, 'nuoc-mam-ca-com', cache)).equals(renamed)).toBe(true);
+    expect(
+      (await productOgImage({ ...card, name: 'Nước mắm cá cơm nhĩ' }, 'nuoc-mam-ca-com', cache)).equals(
+        renamed,
+      ),
+    ).toBe(true);
   });
 });

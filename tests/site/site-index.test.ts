@@ -35,7 +35,12 @@ describe('SiteIndex', () => {
 
   it('lists a product under every level it holds a certificate of', () => {
     expect(index.productIdsFor({ dimension: 'level', value: 'province' })).toEqual(['binh-gom', 'nuoc-mam']);
-    expect(index.browseValues('level').map((v) => v.value)).toEqual(['national', 'regional', 'province', 'district']);
+    expect(index.browseValues('level').map((v) => v.value)).toEqual([
+      'national',
+      'regional',
+      'province',
+      'district',
+    ]);
   });
 
   it('only offers browse values that have products, with counts', () => {
@@ -69,9 +74,15 @@ describe('SiteIndex', () => {
 describe('filterFacilities', () => {
   it('combines province, group, level and type', () => {
     expect(filterFacilities(index, {}).length).toBe(3);
-    expect(filterFacilities(index, { province: 'ha-noi' }).map((s) => s.facility.id)).toEqual(['gom-bat-trang']);
-    expect(filterFacilities(index, { group: 'food' }).map((s) => s.facility.id)).toEqual(['nuoc-mam-phu-quoc']);
-    expect(filterFacilities(index, { level: 'district', province: 'hue' }).map((s) => s.facility.id)).toEqual(['co-khi-hue']);
+    expect(filterFacilities(index, { province: 'ha-noi' }).map((s) => s.facility.id)).toEqual([
+      'gom-bat-trang',
+    ]);
+    expect(filterFacilities(index, { group: 'food' }).map((s) => s.facility.id)).toEqual([
+      'nuoc-mam-phu-quoc',
+    ]);
+    expect(filterFacilities(index, { level: 'district', province: 'hue' }).map((s) => s.facility.id)).toEqual(
+      ['co-khi-hue'],
+    );
     expect(filterFacilities(index, { level: 'national', group: 'food' })).toEqual([]);
     expect(filterFacilities(index, { type: 'company' }).map((s) => s.facility.id)).toEqual(['gom-bat-trang']);
   });

@@ -26,7 +26,12 @@ describe('programmeStats', () => {
     ]);
     expect(stats.byProvince).toHaveLength(34);
     expect(stats.byProvince[0]).toMatchObject({ count: 3, province: { name: 'Hà Nội' } });
-    expect(Object.fromEntries(stats.byStatus.map((s) => [s.status, s.count]))).toEqual({ valid: 2, expired: 1, revoked: 1, superseded: 1 });
+    expect(Object.fromEntries(stats.byStatus.map((s) => [s.status, s.count]))).toEqual({
+      valid: 2,
+      expired: 1,
+      revoked: 1,
+      superseded: 1,
+    });
   });
 });
 

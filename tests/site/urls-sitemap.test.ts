@@ -14,14 +14,21 @@ describe('browse URLs', () => {
     expect(browsePath(null)).toBe('/products/');
     expect(browsePath(null, 3)).toBe('/products/page/3/');
     expect(browsePath({ dimension: 'group', value: 'food' })).toBe('/products/group/food/');
-    expect(browsePath({ dimension: 'province', value: 'ha-noi' }, 2)).toBe('/products/province/ha-noi/page/2/');
+    expect(browsePath({ dimension: 'province', value: 'ha-noi' }, 2)).toBe(
+      '/products/province/ha-noi/page/2/',
+    );
   });
 
   it('refuses product ids that would shadow browse pages', () => {
     for (const slug of RESERVED_PRODUCT_SLUGS) expect(() => assertProductSlug(slug)).toThrow(/reserved/);
     expect(() => assertProductSlug('nuoc-mam')).not.toThrow();
     const { data } = fixtureCatalogue();
-    const renamed = { ...data, products: [{ ...data.products[3]!, id: 'page' }], certificates: [], listings: [] };
+    const renamed = {
+      ...data,
+      products: [{ ...data.products[3]!, id: 'page' }],
+      certificates: [],
+      listings: [],
+    };
     expect(() => productRoutes(new SiteIndex(new Catalogue(renamed), AS_OF))).toThrow(/"page" is reserved/);
   });
 });
@@ -30,7 +37,10 @@ describe('routes', () => {
   it('builds every page once per locale, with the locale param only for English', () => {
     const products = productRoutes(index);
     expect(products).toHaveLength(8);
-    expect(products[0]).toEqual({ params: { slug: 'binh-gom', locale: undefined }, props: { productId: 'binh-gom', locale: 'vi' } });
+    expect(products[0]).toEqual({
+      params: { slug: 'binh-gom', locale: undefined },
+      props: { productId: 'binh-gom', locale: 'vi' },
+    });
     expect(products[4]!.params.locale).toBe('en');
     expect(facilityRoutes(index)).toHaveLength(6);
   });
@@ -42,7 +52,11 @@ describe('routes', () => {
     ]);
     expect(browseRoutes(index, 'dimension-first')).toHaveLength(26);
     expect(browseRoutes(index, 'all-later')).toEqual([]);
-    expect(browseRoutes(index, 'dimension-first')[0]!.params).toEqual({ dimension: 'group', value: 'handicraft', locale: undefined });
+    expect(browseRoutes(index, 'dimension-first')[0]!.params).toEqual({
+      dimension: 'group',
+      value: 'handicraft',
+      locale: undefined,
+    });
   });
 });
 
@@ -62,13 +76,17 @@ describe('sitemap', () => {
     const xml = sitemapXml(['/products/binh-gom/'], site);
     expect(xml).toContain('<loc>https://cho.example/products/binh-gom/</loc>');
     expect(xml).toContain('<loc>https://cho.example/en/products/binh-gom/</loc>');
-    expect(xml.match(/hreflang="en" href="https:\/\/cho.example\/en\/products\/binh-gom\/"/g)).toHaveLength(2);
+    expect(xml.match(/hreflang="en" href="https:\/\/cho.example\/en\/products\/binh-gom\/"/g)).toHaveLength(
+      2,
+    );
     expect(xml).toContain('hreflang="x-default" href="https://cho.example/products/binh-gom/"');
   });
 
   it('indexes the sitemap files and escapes XML', () => {
     const xml = sitemapIndexXml(['/sitemaps/0.xml'], site, '2025-01-02');
-    expect(xml).toContain('<sitemap><loc>https://cho.example/sitemaps/0.xml</loc><lastmod>2025-01-02</lastmod></sitemap>');
+    expect(xml).toContain(
+      '<sitemap><loc>https://cho.example/sitemaps/0.xml</loc><lastmod>2025-01-02</lastmod></sitemap>',
+    );
     expect(sitemapXml(['/a&b/'], site)).toContain('/a&amp;b/');
   });
 
@@ -88,7 +106,9 @@ describe('facility directory query', () => {
   });
 
   it('writes the query string back, page 1 omitted', () => {
-    expect(directoryQueryString({ province: 'ha-noi', level: 'national' }, 2)).toBe('?province=ha-noi&level=national&page=2');
+    expect(directoryQueryString({ province: 'ha-noi', level: 'national' }, 2)).toBe(
+      '?province=ha-noi&level=national&page=2',
+    );
     expect(directoryQueryString({}, 1)).toBe('');
   });
 });

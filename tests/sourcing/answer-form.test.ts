@@ -10,20 +10,40 @@ const form = (entries: Record<string, string>) => {
 describe('facility answer form', () => {
   it('reads prices as people type them and skips items left blank', () => {
     const result = parseAnswerForm(
-      form({ action: 'answer', 'price-7': '95.000', 'quantity-7': '1 000', 'lead-7': '0', 'price-8': '', 'quantity-8': '', 'lead-8': '', message: ' Giao nhanh ' }),
+      form({
+        action: 'answer',
+        'price-7': '95.000',
+        'quantity-7': '1 000',
+        'lead-7': '0',
+        'price-8': '',
+        'quantity-8': '',
+        'lead-8': '',
+        message: ' Giao nhanh ',
+      }),
       [7, 8],
     );
     expect(result).toEqual({
       ok: true,
-      answer: { kind: 'answer', message: 'Giao nhanh', items: new Map([[7, { unitPrice: 95_000, quantity: 1000, leadTimeDays: 0 }]]) },
+      answer: {
+        kind: 'answer',
+        message: 'Giao nhanh',
+        items: new Map([[7, { unitPrice: 95_000, quantity: 1000, leadTimeDays: 0 }]]),
+      },
     });
   });
 
   it('names each half-filled or invalid field', () => {
-    const result = parseAnswerForm(form({ action: 'answer', 'price-7': '-5', 'quantity-7': '0', 'lead-7': '400' }), [7]);
+    const result = parseAnswerForm(
+      form({ action: 'answer', 'price-7': '-5', 'quantity-7': '0', 'lead-7': '400' }),
+      [7],
+    );
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.errors).toEqual({ 'price-7': 'errorWholeNumber', 'quantity-7': 'errorOfferedQuantity', 'lead-7': 'errorWholeNumber' });
+    expect(result.errors).toEqual({
+      'price-7': 'errorWholeNumber',
+      'quantity-7': 'errorOfferedQuantity',
+      'lead-7': 'errorWholeNumber',
+    });
     expect(result.values['price-7']).toBe('-5');
   });
 

@@ -26,15 +26,32 @@ describe('company form checks in the browser', () => {
       email: 'errorRequired',
     });
     expect(
-      validateCompanyForm({ ...good, taxCode: '0100109107', phone: '12', email: 'lan@', targetDate: '2025-06-14' }, '2025-06-15'),
-    ).toEqual({ taxCode: 'errorTaxCheck', phone: 'errorPhone', email: 'errorEmail', targetDate: 'errorDate' });
-    expect(validateCompanyForm({ ...good, taxCode: '0100109106-000' }, '2025-06-15')).toEqual({ taxCode: 'errorTaxBranch' });
-    expect(validateCompanyForm({ ...good, taxCode: '12345' }, '2025-06-15')).toEqual({ taxCode: 'errorTaxFormat' });
+      validateCompanyForm(
+        { ...good, taxCode: '0100109107', phone: '12', email: 'lan@', targetDate: '2025-06-14' },
+        '2025-06-15',
+      ),
+    ).toEqual({
+      taxCode: 'errorTaxCheck',
+      phone: 'errorPhone',
+      email: 'errorEmail',
+      targetDate: 'errorDate',
+    });
+    expect(validateCompanyForm({ ...good, taxCode: '0100109106-000' }, '2025-06-15')).toEqual({
+      taxCode: 'errorTaxBranch',
+    });
+    expect(validateCompanyForm({ ...good, taxCode: '12345' }, '2025-06-15')).toEqual({
+      taxCode: 'errorTaxFormat',
+    });
   });
 
   it('maps the API field errors onto the form and the basket lines', () => {
     const mapped = mapServerFields(
-      { 'company.taxCode': 'the check digit does not match', 'items.1.quantity': 'below the minimum', 'items.3.sku': 'unknown SKU', message: 'too long' },
+      {
+        'company.taxCode': 'the check digit does not match',
+        'items.1.quantity': 'below the minimum',
+        'items.3.sku': 'unknown SKU',
+        message: 'too long',
+      },
       { ...good, taxCode: '0100109107' },
     );
     expect(mapped.form).toEqual({ taxCode: 'errorTaxCheck' });

@@ -7,14 +7,17 @@ import { AS_OF, fixtureCatalogue } from './fixtures';
 
 const offers = buildOffers(fixtureCatalogue(), AS_OF);
 const bySku = offersBySku(offers);
-const get = (format: 'csv' | 'xlsx', qs: string) => handleExport(format, new URL(`http://x/api/wholesale/export.${format}?${qs}`), offers, bySku);
+const get = (format: 'csv' | 'xlsx', qs: string) =>
+  handleExport(format, new URL(`http://x/api/wholesale/export.${format}?${qs}`), offers, bySku);
 
 describe('export route', () => {
   it('exports the filtered sourcing results as CSV, every page', async () => {
     const response = await get('csv', 'group=food&lang=en');
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="nguon-hang-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect(response.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="nguon-hang-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
     const rows: string[][] = parse((await response.text()).replace(/^\uFEFF/, ''));
     expect(rows.map((r) => r[0])).toEqual(['SKU', 'NM-CK-500', 'NM-CK-5L']);
   });
@@ -34,7 +37,9 @@ describe('export route', () => {
     expect(badFilter.status).toBe(400);
     expect(((await badFilter.json()) as { error: { fields: object } }).error.fields).toHaveProperty('level');
     const unknown = await get('csv', 'items=NOPE-1:5');
-    expect(((await unknown.json()) as { error: { fields: object } }).error.fields).toEqual({ 'items.0.sku': 'unknown SKU "NOPE-1"' });
+    expect(((await unknown.json()) as { error: { fields: object } }).error.fields).toEqual({
+      'items.0.sku': 'unknown SKU "NOPE-1"',
+    });
     expect((await get('csv', 'lang=fr')).status).toBe(400);
   });
 });

@@ -46,11 +46,27 @@ describe('CSV export', () => {
     const rows: string[][] = parse(csv.slice(1), { relax_column_count: false });
     expect(rows).toHaveLength(offers.length + 1);
     expect(rows[0]).toEqual([
-      'Mã hàng (SKU)', 'Sản phẩm', 'Quy cách', 'Nhóm sản phẩm', 'Cơ sở', 'Tỉnh, thành phố', 'Điện thoại', 'E-mail', 'Địa chỉ',
-      'Cấp chứng nhận', 'Chứng nhận', 'Hiệu lực', 'Hiệu lực đến', 'Số lượng tối thiểu (MOQ)', 'Giá lẻ (₫)', 'Giá sỉ theo bậc',
-      'Tình trạng', 'Thời gian giao (ngày)',
+      'Mã hàng (SKU)',
+      'Sản phẩm',
+      'Quy cách',
+      'Nhóm sản phẩm',
+      'Cơ sở',
+      'Tỉnh, thành phố',
+      'Điện thoại',
+      'E-mail',
+      'Địa chỉ',
+      'Cấp chứng nhận',
+      'Chứng nhận',
+      'Hiệu lực',
+      'Hiệu lực đến',
+      'Số lượng tối thiểu (MOQ)',
+      'Giá lẻ (₫)',
+      'Giá sỉ theo bậc',
+      'Tình trạng',
+      'Thời gian giao (ngày)',
     ]);
-    const stringify = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, String(v)]));
+    const stringify = (o: Record<string, unknown>) =>
+      Object.fromEntries(Object.entries(o).map(([k, v]) => [k, String(v)]));
     expect(rowObject(OFFER_COLUMN_KEYS, rows[1]!)).toEqual(stringify(EXPECTED_GOM));
     for (const [i, offer] of offers.entries()) {
       const row = rowObject(OFFER_COLUMN_KEYS, rows[i + 1]!);
@@ -60,7 +76,12 @@ describe('CSV export', () => {
     }
     // A facility without e-mail or address leaves the cells empty; not sold online has no lead time.
     const dao = rowObject(OFFER_COLUMN_KEYS, rows.find((r) => r[0] === 'DAO-RUA-01')!);
-    expect([dao.email, dao.address, dao.leadDays, dao.certificateStatus]).toEqual(['', '', '', 'Hết hiệu lực']);
+    expect([dao.email, dao.address, dao.leadDays, dao.certificateStatus]).toEqual([
+      '',
+      '',
+      '',
+      'Hết hiệu lực',
+    ]);
   });
 
   it('quotes fields with commas, quotes and line breaks, and defuses formulas', () => {
@@ -69,7 +90,10 @@ describe('CSV export', () => {
       headers: ['a', 'b', 'c', 'd'],
       kinds: ['text', 'text', 'text', 'text'],
       widths: [1, 1, 1, 1],
-      rows: [['Gốm, sứ', 'say "xin chào"', 'dòng 1\ndòng 2', '=HYPERLINK("x")'], ['+84 912 345 678', null, '-5', '@SUM(A1)']],
+      rows: [
+        ['Gốm, sứ', 'say "xin chào"', 'dòng 1\ndòng 2', '=HYPERLINK("x")'],
+        ['+84 912 345 678', null, '-5', '@SUM(A1)'],
+      ],
     });
     const rows: string[][] = parse(csv.slice(1));
     expect(rows[1]).toEqual(['Gốm, sứ', 'say "xin chào"', 'dòng 1\ndòng 2', `'=HYPERLINK("x")`]);
@@ -81,10 +105,20 @@ describe('CSV export', () => {
     expect(rows[0]!.slice(-3)).toEqual(['Quantity', 'Indicative unit price (₫)', 'Indicative amount (₫)']);
     const first = rowObject(BASKET_COLUMN_KEYS, rows[1]!);
     expect([first.sku, first.variant, first.level, first.quantity, first.unitPrice, first.total]).toEqual([
-      'GOM-BINH-30', 'Vase, 30 cm', 'National level', '200', '360000', '72000000',
+      'GOM-BINH-30',
+      'Vase, 30 cm',
+      'National level',
+      '200',
+      '360000',
+      '72000000',
     ]);
     const second = rowObject(BASKET_COLUMN_KEYS, rows[2]!);
-    expect([second.sku, second.quantity, second.unitPrice, second.total]).toEqual(['NM-CK-500', '60', '125000', '7500000']);
+    expect([second.sku, second.quantity, second.unitPrice, second.total]).toEqual([
+      'NM-CK-500',
+      '60',
+      '125000',
+      '7500000',
+    ]);
   });
 });
 
@@ -128,9 +162,19 @@ describe('basket export parameter', () => {
       { sku: 'NM-CK-500', quantity: 60 },
     ];
     expect(parseBasketParam(formatBasketParam(lines))).toEqual({ ok: true, lines });
-    for (const bad of ['', 'GOM-BINH-30', 'GOM-BINH-30:0', 'GOM-BINH-30:1.5', 'GOM-BINH-30:-2', 'A:99999999']) {
+    for (const bad of [
+      '',
+      'GOM-BINH-30',
+      'GOM-BINH-30:0',
+      'GOM-BINH-30:1.5',
+      'GOM-BINH-30:-2',
+      'A:99999999',
+    ]) {
       expect(parseBasketParam(bad).ok, bad).toBe(false);
     }
-    expect(parseBasketParam(Array.from({ length: 101 }, (_, i) => `S${i}:1`).join(','))).toEqual({ ok: false, message: 'at most 100 lines' });
+    expect(parseBasketParam(Array.from({ length: 101 }, (_, i) => `S${i}:1`).join(','))).toEqual({
+      ok: false,
+      message: 'at most 100 lines',
+    });
   });
 });

@@ -6,8 +6,15 @@ import { catalogueOf, certificate, facility, product } from '../catalogue/fixtur
 export const AS_OF = '2025-06-15';
 
 export const facilities: Facility[] = [
-  facility('gom-minh-long', 'Công ty TNHH Gốm Minh Long', 'Hồ Chí Minh', { email: 'banhang@gom.example.vn', phone: '0274 3668 899', address: 'Bình Dương cũ' }),
-  facility('htx-nuoc-mam', 'HTX Nước mắm Cửa Khe', 'Đà Nẵng', { email: 'htx@nuocmam.example.vn', phone: '0235 3861 234' }),
+  facility('gom-minh-long', 'Công ty TNHH Gốm Minh Long', 'Hồ Chí Minh', {
+    email: 'banhang@gom.example.vn',
+    phone: '0274 3668 899',
+    address: 'Bình Dương cũ',
+  }),
+  facility('htx-nuoc-mam', 'HTX Nước mắm Cửa Khe', 'Đà Nẵng', {
+    email: 'htx@nuocmam.example.vn',
+    phone: '0235 3861 234',
+  }),
   facility('co-khi-son-ha', 'Cơ khí Sơn Hà', 'Hà Nội', { phone: '024 3876 5432' }),
 ];
 
@@ -19,7 +26,10 @@ export const products: Product[] = [
 ];
 
 export const certificates: Certificate[] = [
-  certificate('qg-2023-binh-gom', 'binh-gom-men-lam', 'gom-minh-long', 'national', 2023, { number: '173/QG-2023', decision: '3116/QĐ-BCT' }),
+  certificate('qg-2023-binh-gom', 'binh-gom-men-lam', 'gom-minh-long', 'national', 2023, {
+    number: '173/QG-2023',
+    decision: '3116/QĐ-BCT',
+  }),
   certificate('tinh-2021-binh-gom', 'binh-gom-men-lam', 'gom-minh-long', 'province', 2021),
   certificate('kv-2022-nuoc-mam', 'nuoc-mam-cot', 'htx-nuoc-mam', 'regional', 2022, { region: 'central' }),
   // Issued 2019, valid to 31 Dec 2022: expired on AS_OF.

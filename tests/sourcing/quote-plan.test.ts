@@ -18,12 +18,24 @@ describe('planQuote', () => {
     );
     expect(plan.ok).toBe(true);
     if (!plan.ok) return;
-    expect(plan.requests.map((r) => [r.facilityId, r.items.map((i) => [i.index, i.offer.sku, i.line.unitPrice])])).toEqual([
-      ['htx-nuoc-mam', [[0, 'NM-CK-500', 98_000], [2, 'NM-CK-5L', 900_000]]],
+    expect(
+      plan.requests.map((r) => [r.facilityId, r.items.map((i) => [i.index, i.offer.sku, i.line.unitPrice])]),
+    ).toEqual([
+      [
+        'htx-nuoc-mam',
+        [
+          [0, 'NM-CK-500', 98_000],
+          [2, 'NM-CK-5L', 900_000],
+        ],
+      ],
       ['gom-minh-long', [[1, 'GOM-BINH-30', 450_000]]],
       ['co-khi-son-ha', [[3, 'DAO-RUA-01', 150_000]]],
     ]);
-    expect(plan.requests.map((r) => r.facilityEmail)).toEqual(['htx@nuocmam.example.vn', 'banhang@gom.example.vn', undefined]);
+    expect(plan.requests.map((r) => r.facilityEmail)).toEqual([
+      'htx@nuocmam.example.vn',
+      'banhang@gom.example.vn',
+      undefined,
+    ]);
   });
 
   it('names every quantity under its MOQ and every unknown SKU by field', () => {

@@ -44,7 +44,11 @@ const validBody = () => ({
 });
 
 const post = (body: unknown) =>
-  new Request(`${SITE}/api/quotes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  new Request(`${SITE}/api/quotes`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 
 for (const engine of testEngines()) {
   describe.skipIf(engine.skipReason !== undefined)(`quote service on ${engine.name}`, () => {
@@ -64,7 +68,9 @@ for (const engine of testEngines()) {
       await handle?.close();
     });
     beforeEach(async () => {
-      await handle.db.execute(sql`TRUNCATE quotes, quote_requests, quote_request_items, outbox_messages CASCADE`);
+      await handle.db.execute(
+        sql`TRUNCATE quotes, quote_requests, quote_request_items, outbox_messages CASCADE`,
+      );
       deps = { db: handle.db, offers, limiter: new RateLimiter(), siteUrl: SITE, now: NOW };
     });
 
@@ -74,11 +80,28 @@ for (const engine of testEngines()) {
       const created = (await response.json()) as {
         reference: string;
         statusUrl: string;
-        requests: { facility: { id: string; name: string }; notified: boolean; items: { sku: string; quantity: number; indicativeUnitPrice: number }[] }[];
+        requests: {
+          facility: { id: string; name: string };
+          notified: boolean;
+          items: { sku: string; quantity: number; indicativeUnitPrice: number }[];
+        }[];
       };
       expect(created.reference).toMatch(/^BG-[A-Z2-9]{8}$/);
-      expect(created.requests.map((r) => [r.facility.id, r.notified, r.items.map((i) => [i.sku, i.quantity, i.indicativeUnitPrice])])).toEqual([
-        ['htx-nuoc-mam', true, [['NM-CK-500', 100, 98_000], ['NM-CK-5L', 10, 900_000]]],
+      expect(
+        created.requests.map((r) => [
+          r.facility.id,
+          r.notified,
+          r.items.map((i) => [i.sku, i.quantity, i.indicativeUnitPrice]),
+        ]),
+      ).toEqual([
+        [
+          'htx-nuoc-mam',
+          true,
+          [
+            ['NM-CK-500', 100, 98_000],
+            ['NM-CK-5L', 10, 900_000],
+          ],
+        ],
         ['gom-minh-long', true, [['GOM-BINH-30', 50, 400_000]]],
         ['co-khi-son-ha', false, [['DAO-RUA-01', 100, 150_000]]],
       ]);
@@ -94,10 +117,14 @@ for (const engine of testEngines()) {
       expect(toFacility.subject).toBe(`Yêu cầu báo giá ${created.reference} từ Công ty CP Siêu thị Hà Nội`);
       expect(toFacility.textBody).toContain('Nước mắm cốt nhĩ (Chai 500 ml, mã NM-CK-500): 100 sản phẩm');
       expect(toFacility.textBody).toContain('Ngày cần hàng: 01/07/2025.');
-      expect(outbox[2]!.textBody).toContain('Cơ khí Sơn Hà: cơ sở chưa có e-mail, vui lòng gọi 024 3876 5432');
+      expect(outbox[2]!.textBody).toContain(
+        'Cơ khí Sơn Hà: cơ sở chưa có e-mail, vui lòng gọi 024 3876 5432',
+      );
 
       // The facility opens its link.
-      const link = /https:\/\/cho-cnnt\.example\.vn\/wholesale\/answer\/([^/\s]+)\//.exec(toFacility.textBody);
+      const link = /https:\/\/cho-cnnt\.example\.vn\/wholesale\/answer\/([^/\s]+)\//.exec(
+        toFacility.textBody,
+      );
       expect(link).not.toBeNull();
       const check = checkAnswerToken(link![1]!, NOW);
       expect(check.ok).toBe(true);
@@ -111,20 +138,41 @@ for (const engine of testEngines()) {
         message: 'Giao từ kho Đà Nẵng.',
         items: new Map([[first!.id, { unitPrice: 95_000, quantity: 100, leadTimeDays: 5 }]]),
       };
-      expect(await answerFacilityRequest(handle.db, check.requestId, answer, { siteUrl: SITE, now: NOW })).toBe('saved');
-      expect(await answerFacilityRequest(handle.db, check.requestId, { kind: 'decline', message: undefined }, { siteUrl: SITE, now: NOW })).toBe(
-        'already_answered',
-      );
-      expect(await answerFacilityRequest(handle.db, 999_999, { kind: 'decline', message: undefined }, { siteUrl: SITE, now: NOW })).toBe('not_found');
+      expect(
+        await answerFacilityRequest(handle.db, check.requestId, answer, { siteUrl: SITE, now: NOW }),
+      ).toBe('saved');
+      expect(
+        await answerFacilityRequest(
+          handle.db,
+          check.requestId,
+          { kind: 'decline', message: undefined },
+          { siteUrl: SITE, now: NOW },
+        ),
+      ).toBe('already_answered');
+      expect(
+        await answerFacilityRequest(
+          handle.db,
+          999_999,
+          { kind: 'decline', message: undefined },
+          { siteUrl: SITE, now: NOW },
+        ),
+      ).toBe('not_found');
 
       const toBuyer = (await listOutbox(handle.db, { kind: 'quote-answer' }))[0]!;
       expect(toBuyer.toAddress).toBe('lan.nguyen@sieuthi.example.vn');
       expect(toBuyer.subject).toBe(`HTX Nước mắm Cửa Khe đã trả lời yêu cầu báo giá ${created.reference}`);
-      expect(toBuyer.textBody).toContain('Nước mắm cốt nhĩ (Chai 500 ml): 95.000\u00a0₫/sản phẩm, cung cấp được 100, giao trong 5 ngày');
+      expect(toBuyer.textBody).toContain(
+        'Nước mắm cốt nhĩ (Chai 500 ml): 95.000\u00a0₫/sản phẩm, cung cấp được 100, giao trong 5 ngày',
+      );
       expect(toBuyer.textBody).toContain('Nước mắm cốt nhĩ (Can 5 lít): cơ sở không báo giá sản phẩm này');
 
       // The buyer looks the quote up with the reference and e-mail (any case).
-      const wrong = await handleGetQuote(created.reference, new URL(`${SITE}/api/quotes/x?email=someone@else.vn`), '203.0.113.5', deps);
+      const wrong = await handleGetQuote(
+        created.reference,
+        new URL(`${SITE}/api/quotes/x?email=someone@else.vn`),
+        '203.0.113.5',
+        deps,
+      );
       expect(wrong.status).toBe(404);
       const lookup = await handleGetQuote(
         created.reference.toLowerCase(),
@@ -133,7 +181,9 @@ for (const engine of testEngines()) {
         deps,
       );
       expect(lookup.status).toBe(200);
-      const quote = (await lookup.json()) as { requests: { status: string; message: string | null; items: { sku: string; offer: unknown }[] }[] };
+      const quote = (await lookup.json()) as {
+        requests: { status: string; message: string | null; items: { sku: string; offer: unknown }[] }[];
+      };
       expect(quote.requests.map((r) => r.status)).toEqual(['answered', 'pending', 'pending']);
       expect(quote.requests[0]!.message).toBe('Giao từ kho Đà Nẵng.');
       expect(quote.requests[0]!.items.map((i) => [i.sku, i.offer])).toEqual([
@@ -143,8 +193,14 @@ for (const engine of testEngines()) {
     });
 
     it('sends the request of a facility without e-mail to the operators’ inbox when one is configured', async () => {
-      const response = await handleCreateQuote(post(validBody()), '203.0.113.8', { ...deps, relayEmail: 'dieuhanh@example.vn' });
-      const created = (await response.json()) as { reference: string; requests: { facility: { id: string }; notified: boolean; relayed: boolean }[] };
+      const response = await handleCreateQuote(post(validBody()), '203.0.113.8', {
+        ...deps,
+        relayEmail: 'dieuhanh@example.vn',
+      });
+      const created = (await response.json()) as {
+        reference: string;
+        requests: { facility: { id: string }; notified: boolean; relayed: boolean }[];
+      };
       expect(created.requests.map((r) => [r.facility.id, r.notified, r.relayed])).toEqual([
         ['htx-nuoc-mam', true, false],
         ['gom-minh-long', true, false],
@@ -152,10 +208,14 @@ for (const engine of testEngines()) {
       ]);
       const [relay] = await listOutbox(handle.db, { to: 'dieuhanh@example.vn' });
       expect(relay?.kind).toBe('quote-request');
-      expect(relay?.textBody).toMatch(/^Gửi ban điều hành: Cơ khí Sơn Hà chưa có e-mail\. Vui lòng gọi 024 3876 5432/);
+      expect(relay?.textBody).toMatch(
+        /^Gửi ban điều hành: Cơ khí Sơn Hà chưa có e-mail\. Vui lòng gọi 024 3876 5432/,
+      );
       expect(relay?.textBody).toMatch(/\/wholesale\/answer\/[^/\s]+\//);
       const [confirmation] = await listOutbox(handle.db, { kind: 'quote-confirmation' });
-      expect(confirmation?.textBody).toContain('Cơ khí Sơn Hà: 1 sản phẩm (cơ sở chưa có e-mail; ban điều hành chuyển yêu cầu qua điện thoại 024 3876 5432)');
+      expect(confirmation?.textBody).toContain(
+        'Cơ khí Sơn Hà: 1 sản phẩm (cơ sở chưa có e-mail; ban điều hành chuyển yêu cầu qua điện thoại 024 3876 5432)',
+      );
     });
 
     it('rejects an invalid tax code, a quantity under the MOQ and unknown SKUs, storing nothing', async () => {
@@ -163,16 +223,27 @@ for (const engine of testEngines()) {
       badTax.company.taxCode = '0100109107';
       const r1 = await handleCreateQuote(post(badTax), '203.0.113.6', deps);
       expect(r1.status).toBe(400);
-      expect(((await r1.json()) as { error: { fields: Record<string, string> } }).error.fields['company.taxCode']).toMatch(/check digit/);
+      expect(
+        ((await r1.json()) as { error: { fields: Record<string, string> } }).error.fields['company.taxCode'],
+      ).toMatch(/check digit/);
 
       const underMoq = validBody();
       underMoq.items[1]!.quantity = 19;
       const r2 = await handleCreateQuote(post(underMoq), '203.0.113.6', deps);
       expect(r2.status).toBe(400);
       const e2 = (await r2.json()) as { error: { code: string; fields: Record<string, string> } };
-      expect(e2.error.fields).toEqual({ 'items.1.quantity': 'below the minimum order quantity of 20 for GOM-BINH-30' });
+      expect(e2.error.fields).toEqual({
+        'items.1.quantity': 'below the minimum order quantity of 20 for GOM-BINH-30',
+      });
 
-      const several = { ...validBody(), items: [{ sku: 'NM-CK-500', quantity: 0 }, { sku: 'NM-CK-500', quantity: 60 }], targetDate: '2020-01-01' };
+      const several = {
+        ...validBody(),
+        items: [
+          { sku: 'NM-CK-500', quantity: 0 },
+          { sku: 'NM-CK-500', quantity: 60 },
+        ],
+        targetDate: '2020-01-01',
+      };
       const r3 = await handleCreateQuote(post(several), '203.0.113.6', deps);
       const e3 = (await r3.json()) as { error: { fields: Record<string, string> } };
       expect(Object.keys(e3.error.fields).sort()).toEqual(['items.0.quantity', 'items.1.sku', 'targetDate']);
@@ -180,13 +251,19 @@ for (const engine of testEngines()) {
       const badProvince = validBody();
       badProvince.company.province = 'Hà Tây';
       const r4 = await handleCreateQuote(post(badProvince), '203.0.113.6', deps);
-      expect(Object.keys(((await r4.json()) as { error: { fields: object } }).error.fields)).toEqual(['company.province']);
+      expect(Object.keys(((await r4.json()) as { error: { fields: object } }).error.fields)).toEqual([
+        'company.province',
+      ]);
 
       expect(await counts()).toEqual({ q: 0, r: 0, i: 0, o: 0 });
     });
 
     it('rejects a filled honeypot with a 400 and stores nothing', async () => {
-      const response = await handleCreateQuote(post({ ...validBody(), homepage: 'http://spam.example' }), '203.0.113.7', deps);
+      const response = await handleCreateQuote(
+        post({ ...validBody(), homepage: 'http://spam.example' }),
+        '203.0.113.7',
+        deps,
+      );
       expect(response.status).toBe(400);
       expect(((await response.json()) as { error: { code: string } }).error.code).toBe('rejected');
       expect(await counts()).toEqual({ q: 0, r: 0, i: 0, o: 0 });
@@ -215,11 +292,20 @@ for (const engine of testEngines()) {
 
     it('accepts only answer links signed for quote answers', async () => {
       const exp = Math.floor(NOW.getTime() / 1000) + 3600;
-      expect(checkAnswerToken(signToken({ purpose: 'order-shipment', subject: '1', exp }), NOW)).toEqual({ ok: false, reason: 'wrong_purpose' });
+      expect(checkAnswerToken(signToken({ purpose: 'order-shipment', subject: '1', exp }), NOW)).toEqual({
+        ok: false,
+        reason: 'wrong_purpose',
+      });
       const good = signToken({ purpose: 'quote-answer', subject: '1', exp });
       expect(checkAnswerToken(`${good}x`, NOW)).toEqual({ ok: false, reason: 'bad_signature' });
-      expect(checkAnswerToken(good, new Date(NOW.getTime() + 7200_000))).toEqual({ ok: false, reason: 'expired' });
-      expect(checkAnswerToken(signToken({ purpose: 'quote-answer', subject: 'abc', exp }), NOW)).toEqual({ ok: false, reason: 'malformed' });
+      expect(checkAnswerToken(good, new Date(NOW.getTime() + 7200_000))).toEqual({
+        ok: false,
+        reason: 'expired',
+      });
+      expect(checkAnswerToken(signToken({ purpose: 'quote-answer', subject: 'abc', exp }), NOW)).toEqual({
+        ok: false,
+        reason: 'malformed',
+      });
     });
   });
 }

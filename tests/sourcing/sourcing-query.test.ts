@@ -14,8 +14,15 @@ describe('offers', () => {
   });
 
   it('shows the valid, highest certificate; an expired one when nothing is valid', () => {
-    expect(headlineCertificate(catalogue, 'binh-gom-men-lam', AS_OF)).toMatchObject({ id: 'qg-2023-binh-gom', level: 'national', status: 'valid' });
-    expect(headlineCertificate(catalogue, 'dao-rua', AS_OF)).toMatchObject({ id: 'tinh-2019-dao', status: 'expired' });
+    expect(headlineCertificate(catalogue, 'binh-gom-men-lam', AS_OF)).toMatchObject({
+      id: 'qg-2023-binh-gom',
+      level: 'national',
+      status: 'valid',
+    });
+    expect(headlineCertificate(catalogue, 'dao-rua', AS_OF)).toMatchObject({
+      id: 'tinh-2019-dao',
+      status: 'expired',
+    });
     expect(headlineCertificate(catalogue, 'dao-thu-hoi', AS_OF)).toBeUndefined();
   });
 
@@ -61,11 +68,18 @@ describe('sourcing filters', () => {
 
   it('sorts by level (default), MOQ and lowest price', () => {
     expect(skus(filterOffers(offers, {}))).toEqual(['GOM-BINH-30', 'NM-CK-500', 'NM-CK-5L', 'DAO-RUA-01']);
-    expect(skus(filterOffers(offers, query('sort=price')))).toEqual(['NM-CK-500', 'DAO-RUA-01', 'GOM-BINH-30', 'NM-CK-5L']);
+    expect(skus(filterOffers(offers, query('sort=price')))).toEqual([
+      'NM-CK-500',
+      'DAO-RUA-01',
+      'GOM-BINH-30',
+      'NM-CK-5L',
+    ]);
   });
 
   it('reports invalid parameters and keeps the valid ones', () => {
-    const parsed = parseSourcingQuery(new URLSearchParams('group=toys&province=atlantis&maxMoq=-3&level=national&page=2'));
+    const parsed = parseSourcingQuery(
+      new URLSearchParams('group=toys&province=atlantis&maxMoq=-3&level=national&page=2'),
+    );
     expect(parsed.query).toEqual({ level: 'national', page: 2 });
     expect(Object.keys(parsed.invalid).sort()).toEqual(['group', 'maxMoq', 'province']);
   });

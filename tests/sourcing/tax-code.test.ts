@@ -36,9 +36,12 @@ describe('tax code check digit', () => {
   it('has no valid code when 10 − (sum mod 11) is 10', () => {
     // 000000000 sums to 0: 10 − 0 = 10, so no tenth digit makes it valid.
     expect(taxCodeCheckDigit('000000000')).toBeNull();
-    for (let d = 0; d <= 9; d++) expect(checkTaxCode(`000000000${d}`)).toEqual({ ok: false, reason: 'check_digit' });
+    for (let d = 0; d <= 9; d++)
+      expect(checkTaxCode(`000000000${d}`)).toEqual({ ok: false, reason: 'check_digit' });
     // sum mod 11 = 10 gives check digit 0, which is valid.
-    const nine = Array.from({ length: 2000 }, (_, i) => String(100_000_000 + i * 37)).find((s) => expectedCheck(s) === 0)!;
+    const nine = Array.from({ length: 2000 }, (_, i) => String(100_000_000 + i * 37)).find(
+      (s) => expectedCheck(s) === 0,
+    )!;
     expect(checkTaxCode(`${nine}0`).ok).toBe(true);
   });
 
@@ -51,9 +54,17 @@ describe('tax code check digit', () => {
 
 describe('branch codes and personal numbers', () => {
   it('accepts a valid enterprise code with a branch number, with or without the hyphen', () => {
-    expect(checkTaxCode('0100109106-001')).toEqual({ ok: true, kind: 'branch', normalized: '0100109106-001' });
+    expect(checkTaxCode('0100109106-001')).toEqual({
+      ok: true,
+      kind: 'branch',
+      normalized: '0100109106-001',
+    });
     expect(checkTaxCode('0100109106001')).toEqual({ ok: true, kind: 'branch', normalized: '0100109106-001' });
-    expect(checkTaxCode(' 0300588569-999 ')).toEqual({ ok: true, kind: 'branch', normalized: '0300588569-999' });
+    expect(checkTaxCode(' 0300588569-999 ')).toEqual({
+      ok: true,
+      kind: 'branch',
+      normalized: '0300588569-999',
+    });
   });
 
   it('rejects a branch of an invalid enterprise code and branch number 000', () => {
@@ -63,11 +74,25 @@ describe('branch codes and personal numbers', () => {
 
   it('accepts a 12-digit personal identification number', () => {
     expect(checkTaxCode('001203004567')).toEqual({ ok: true, kind: 'personal', normalized: '001203004567' });
-    expect(checkTaxCode('001 203 004 567')).toEqual({ ok: true, kind: 'personal', normalized: '001203004567' });
+    expect(checkTaxCode('001 203 004 567')).toEqual({
+      ok: true,
+      kind: 'personal',
+      normalized: '001203004567',
+    });
   });
 
   it('rejects other lengths and characters', () => {
-    for (const bad of ['', '010010910', '01001091061', '0100109106-01', '0100109106-0011', '01001O9106', 'abc', '0100109106/001', '1234567890123']) {
+    for (const bad of [
+      '',
+      '010010910',
+      '01001091061',
+      '0100109106-01',
+      '0100109106-0011',
+      '01001O9106',
+      'abc',
+      '0100109106/001',
+      '1234567890123',
+    ]) {
       const result = checkTaxCode(bad);
       expect(result.ok, bad).toBe(false);
     }

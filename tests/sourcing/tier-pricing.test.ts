@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { indicativeLine, lowestUnitPrice, meetsMinimum, tierFor, unitPriceFor } from '~/sourcing/tier-pricing';
+import {
+  indicativeLine,
+  lowestUnitPrice,
+  meetsMinimum,
+  tierFor,
+  unitPriceFor,
+} from '~/sourcing/tier-pricing';
 
 const variant = {
   price: 450_000,
@@ -28,7 +34,12 @@ describe('tier pricing', () => {
     for (const [quantity, unitPrice, tierMin] of cases) {
       expect(unitPriceFor(variant, quantity), `quantity ${quantity}`).toBe(unitPrice);
       expect(tierFor(variant.wholesaleTiers, quantity)?.minQuantity, `quantity ${quantity}`).toBe(tierMin);
-      expect(indicativeLine(variant, quantity)).toEqual({ quantity, unitPrice, total: unitPrice * quantity, tierMinQuantity: tierMin });
+      expect(indicativeLine(variant, quantity)).toEqual({
+        quantity,
+        unitPrice,
+        total: unitPrice * quantity,
+        tierMinQuantity: tierMin,
+      });
     }
   });
 

@@ -8,7 +8,11 @@ import { encodePhoto } from '~/ui/photo-encoding';
 import { prefetchPhoto } from '~/ui/photo-prefetch';
 import { samplePhoto } from './photo-fixtures';
 
-const config = { service: { entrypoint: './src/ui/image-service.ts', config: { assetsCacheDir: '/nonexistent' } }, domains: [], remotePatterns: [] };
+const config = {
+  service: { entrypoint: './src/ui/image-service.ts', config: { assetsCacheDir: '/nonexistent' } },
+  domains: [],
+  remotePatterns: [],
+};
 let dir: string;
 let photo: Buffer;
 
@@ -24,11 +28,19 @@ const transform = (options: Record<string, unknown>) =>
 
 describe('photoEncodingOf', () => {
   it('reads a width, a photo format and a numeric quality', () => {
-    expect(photoEncodingOf({ src: 'x', width: 320, format: 'webp', quality: 70 })).toEqual({ width: 320, format: 'webp', quality: 70 });
+    expect(photoEncodingOf({ src: 'x', width: 320, format: 'webp', quality: 70 })).toEqual({
+      width: 320,
+      format: 'webp',
+      quality: 70,
+    });
   });
 
   it('takes the height Astro derives from the aspect ratio as no crop', () => {
-    expect(photoEncodingOf({ src: 'x', width: 320, height: 240, format: 'webp', quality: 70 })).toEqual({ width: 320, format: 'webp', quality: 70 });
+    expect(photoEncodingOf({ src: 'x', width: 320, height: 240, format: 'webp', quality: 70 })).toEqual({
+      width: 320,
+      format: 'webp',
+      quality: 70,
+    });
   });
 
   it('leaves crops, fills, other formats and named qualities to Astro’s sharp service', () => {
@@ -49,30 +61,47 @@ describe('the image service', () => {
   it('encodes photos with the site’s encoder', async () => {
     const result = await transform({ width: 320, format: 'webp', quality: 70 });
     expect(result.format).toBe('webp');
-    expect(Buffer.from(result.data).equals(await encodePhoto(photo, { width: 320, format: 'webp', quality: 70 }))).toBe(true);
+    expect(
+      Buffer.from(result.data).equals(await encodePhoto(photo, { width: 320, format: 'webp', quality: 70 })),
+    ).toBe(true);
   });
 
   it('uses the encode started while pages rendered instead of encoding again', async () => {
     // The early encode is of a different original, so its bytes show which one was used.
     const other = path.join(dir, 'other.webp');
-    writeFileSync(other, await sharp({ create: { width: 400, height: 300, channels: 3, background: '#c00' } }).webp().toBuffer());
+    writeFileSync(
+      other,
+      await sharp({ create: { width: 400, height: 300, channels: 3, background: '#c00' } })
+        .webp()
+        .toBuffer(),
+    );
     const encoding = { width: 200, format: 'webp', quality: 70 } as const;
     prefetchPhoto({ src: '/_astro/p.webp', file: other, encoding, cacheFile: path.join(dir, 'none') });
     const result = await transform({ ...encoding });
-    expect(Buffer.from(result.data).equals(await encodePhoto(await sharp(other).toBuffer(), encoding))).toBe(true);
+    expect(Buffer.from(result.data).equals(await encodePhoto(await sharp(other).toBuffer(), encoding))).toBe(
+      true,
+    );
     expect((await sharp(result.data).metadata()).height).toBe(150);
   });
 
   it('encodes itself when the early encode failed', async () => {
     const encoding = { width: 160, format: 'webp', quality: 70 } as const;
-    prefetchPhoto({ src: '/_astro/p.webp', file: path.join(dir, 'gone.webp'), encoding, cacheFile: path.join(dir, 'none') });
+    prefetchPhoto({
+      src: '/_astro/p.webp',
+      file: path.join(dir, 'gone.webp'),
+      encoding,
+      cacheFile: path.join(dir, 'none'),
+    });
     const result = await transform({ ...encoding });
     expect((await sharp(result.data).metadata()).width).toBe(160);
   });
 
   it('names the encoder settings in what Astro hashes, so a new effort means new files', async () => {
     const src = { src: '/_astro/p.webp', width: 600, height: 450, format: 'webp' as const };
-    const webp = await photoService.validateOptions!({ src, width: 320, format: 'webp', quality: 70 }, config as never);
+    const webp = await photoService.validateOptions!(
+      { src, width: 320, format: 'webp', quality: 70 },
+      config as never,
+    );
     expect(webp).toMatchObject({ width: 320, format: 'webp', encoder: 'webp-effort2' });
     const png = await photoService.validateOptions!({ src, width: 320, format: 'png' }, config as never);
     expect(png).not.toHaveProperty('encoder');

@@ -39,7 +39,10 @@ function build(): BuildLog {
     timeout: BUILD_TIMEOUT,
     maxBuffer: 1 << 26,
   });
-  if (result.status !== 0) throw new Error(`astro build failed (${result.status}):\n${`${result.stdout}\n${result.stderr}`.slice(-3000)}`);
+  if (result.status !== 0)
+    throw new Error(
+      `astro build failed (${result.status}):\n${`${result.stdout}\n${result.stderr}`.slice(-3000)}`,
+    );
   // Astro colours its log when it thinks it may (CI=true does that): match the plain text.
   const log = result.stdout.replace(/\x1b\[[0-9;]*m/g, '');
   const lines = [...log.matchAll(/▶ (\/_astro\/\S+\.webp) \((before|reused cache entry)/g)];
@@ -87,28 +90,36 @@ describe('processed photos across builds', () => {
     for (const url of asked) expect(existsSync(path.join(outDir, 'client', url)), url).toBe(true);
   });
 
-  it('an unchanged rebuild encodes none and reuses every one', () => {
-    const warm = build();
-    expect(warm.encoded).toEqual([]);
-    expect(warm.reused.length).toBeGreaterThan(10);
-    expect(warm.reused.sort()).toEqual([...cold.encoded].sort());
-  }, BUILD_TIMEOUT);
+  it(
+    'an unchanged rebuild encodes none and reuses every one',
+    () => {
+      const warm = build();
+      expect(warm.encoded).toEqual([]);
+      expect(warm.reused.length).toBeGreaterThan(10);
+      expect(warm.reused.sort()).toEqual([...cold.encoded].sort());
+    },
+    BUILD_TIMEOUT,
+  );
 
-  it('a redrawn photo is encoded again, and only that one', async () => {
-    const changed = cold.encoded[0]!;
-    const name = photoName(changed);
-    const photo = ['listings', 'registry']
-      .map((collection) => path.join(content, collection, 'photos', `${name}.webp`))
-      .find((file) => existsSync(file))!;
-    writeFileSync(photo, await sharp(photo).negate({ alpha: false }).webp().toBuffer());
+  it(
+    'a redrawn photo is encoded again, and only that one',
+    async () => {
+      const changed = cold.encoded[0]!;
+      const name = photoName(changed);
+      const photo = ['listings', 'registry']
+        .map((collection) => path.join(content, collection, 'photos', `${name}.webp`))
+        .find((file) => existsSync(file))!;
+      writeFileSync(photo, await sharp(photo).negate({ alpha: false }).webp().toBuffer());
 
-    const next = build();
-    const transformsOfPhoto = cold.encoded.filter((url) => photoName(url) === name).length;
-    expect(next.encoded.length).toBe(transformsOfPhoto);
-    for (const url of next.encoded) {
-      expect(photoName(url)).toBe(name);
-      expect(cold.encoded).not.toContain(url);
-    }
-    expect(next.reused.length).toBe(cold.encoded.length - transformsOfPhoto);
-  }, BUILD_TIMEOUT);
+      const next = build();
+      const transformsOfPhoto = cold.encoded.filter((url) => photoName(url) === name).length;
+      expect(next.encoded.length).toBe(transformsOfPhoto);
+      for (const url of next.encoded) {
+        expect(photoName(url)).toBe(name);
+        expect(cold.encoded).not.toContain(url);
+      }
+      expect(next.reused.length).toBe(cold.encoded.length - transformsOfPhoto);
+    },
+    BUILD_TIMEOUT,
+  );
 });

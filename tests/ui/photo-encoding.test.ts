@@ -10,8 +10,13 @@ beforeAll(async () => {
 
 describe('encodePhoto', () => {
   it('gives WebP at the width asked, keeping the aspect ratio', async () => {
-    for (const [width, height] of [[320, 240], [600, 450]]) {
-      const meta = await sharp(await encodePhoto(photo, { width: width!, format: 'webp', quality: PHOTO_QUALITY })).metadata();
+    for (const [width, height] of [
+      [320, 240],
+      [600, 450],
+    ]) {
+      const meta = await sharp(
+        await encodePhoto(photo, { width: width!, format: 'webp', quality: PHOTO_QUALITY }),
+      ).metadata();
       expect([meta.format, meta.width, meta.height]).toEqual(['webp', width, height]);
     }
   });

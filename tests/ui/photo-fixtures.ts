@@ -13,5 +13,7 @@ export async function samplePhoto(): Promise<Buffer> {
       pixels[i + 2] = ((x + y) * 97) % 256;
     }
   }
-  return sharp(pixels, { raw: { width, height, channels: 3 } }).webp({ quality: 90 }).toBuffer();
+  return sharp(pixels, { raw: { width, height, channels: 3 } })
+    .webp({ quality: 90 })
+    .toBuffer();
 }

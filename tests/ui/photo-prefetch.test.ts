@@ -54,7 +54,12 @@ describe('photo prefetch', () => {
   });
 
   it('lets a failed encode reject for its taker only, and the queue go on', async () => {
-    prefetchPhoto({ src: '/_astro/missing.webp', file: path.join(dir, 'missing.webp'), encoding, cacheFile: path.join(dir, 'm') });
+    prefetchPhoto({
+      src: '/_astro/missing.webp',
+      file: path.join(dir, 'missing.webp'),
+      encoding,
+      cacheFile: path.join(dir, 'm'),
+    });
     prefetchPhoto({ src: '/_astro/d.webp', file, encoding, cacheFile: path.join(dir, 'd') });
     // The second starts once the first has failed.
     await vi.waitFor(() => expect(prefetchState()).toEqual({ waiting: 0, started: 2 }));

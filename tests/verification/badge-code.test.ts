@@ -1,6 +1,12 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { claimsMatch, looksLikeBadgeCode, MAX_BADGE_CODE_LENGTH, signBadgeCode, verifyBadgeCode } from '~/verification/badge-code';
+import {
+  claimsMatch,
+  looksLikeBadgeCode,
+  MAX_BADGE_CODE_LENGTH,
+  signBadgeCode,
+  verifyBadgeCode,
+} from '~/verification/badge-code';
 import { createKeyring } from '~/verification/keyring';
 import { certificate } from './fixtures';
 
@@ -42,11 +48,21 @@ describe('badge codes', () => {
   it('rejects a code signed by a key the programme does not have', () => {
     const forged = signBadgeCode(claims, key('k1'));
     expect(verifyBadgeCode(forged, ring.verifiers)).toEqual({ ok: false, reason: 'bad_signature' });
-    expect(verifyBadgeCode(signBadgeCode(claims, key('zz')), ring.verifiers)).toEqual({ ok: false, reason: 'unknown_key' });
+    expect(verifyBadgeCode(signBadgeCode(claims, key('zz')), ring.verifiers)).toEqual({
+      ok: false,
+      reason: 'unknown_key',
+    });
   });
 
   it('rejects malformed codes', () => {
-    for (const bad of ['b1.', 'b1.x', `${code}.extra`, code.replace('b1.', 'b2.'), code.replace('.n.', '.x.'), code.slice(0, -1)]) {
+    for (const bad of [
+      'b1.',
+      'b1.x',
+      `${code}.extra`,
+      code.replace('b1.', 'b2.'),
+      code.replace('.n.', '.x.'),
+      code.slice(0, -1),
+    ]) {
       expect(verifyBadgeCode(bad, ring.verifiers).ok).toBe(false);
     }
   });
@@ -62,7 +78,10 @@ describe('badge codes', () => {
 
     const retired = createKeyring([next], [{ kid: '2024', publicKey: rotated.verifiers.get('2024')! }]);
     expect(verifyBadgeCode(oldCode, retired.verifiers).ok).toBe(true);
-    expect(retired.keys.map((k) => [k.kid, k.status])).toEqual([['2025', 'active'], ['2024', 'retired']]);
+    expect(retired.keys.map((k) => [k.kid, k.status])).toEqual([
+      ['2025', 'active'],
+      ['2024', 'retired'],
+    ]);
   });
 
   it('fits the longest id and key id within MAX_BADGE_CODE_LENGTH', () => {

@@ -27,7 +27,11 @@ function withEnv(vars: Record<string, string | undefined>): void {
 }
 
 describe('badge keyring', () => {
-  const saved = { DATA_DIR: process.env.DATA_DIR, BADGE_SIGNING_KEYS: process.env.BADGE_SIGNING_KEYS, BADGE_VERIFY_KEYS: process.env.BADGE_VERIFY_KEYS };
+  const saved = {
+    DATA_DIR: process.env.DATA_DIR,
+    BADGE_SIGNING_KEYS: process.env.BADGE_SIGNING_KEYS,
+    BADGE_VERIFY_KEYS: process.env.BADGE_VERIFY_KEYS,
+  };
   afterEach(() => withEnv(saved));
 
   it('parses "keyId:base64-pkcs8" lists; the first key signs', () => {
@@ -38,10 +42,16 @@ describe('badge keyring', () => {
   it('names the entry and the problem for bad configuration', () => {
     expect(() => parseSigningKeys('nocolon')).toThrow(/BADGE_SIGNING_KEYS entry 1: expected "keyId:base64"/);
     expect(() => parseSigningKeys('a.b:AAAA')).toThrow(/entry 1/);
-    expect(() => parseSigningKeys('k:bm90IGEga2V5')).toThrow(/key "k" is not a base64 PKCS#8 DER private key/);
-    const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64');
+    expect(() => parseSigningKeys('k:bm90IGEga2V5')).toThrow(
+      /key "k" is not a base64 PKCS#8 DER private key/,
+    );
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 })
+      .privateKey.export({ format: 'der', type: 'pkcs8' })
+      .toString('base64');
     expect(() => parseSigningKeys(`r:${rsa}`)).toThrow(/key "r" is rsa, expected ed25519/);
-    expect(() => parseVerifyKeys('v:AAAA')).toThrow(/BADGE_VERIFY_KEYS key "v" is not a base64 SPKI DER public key/);
+    expect(() => parseVerifyKeys('v:AAAA')).toThrow(
+      /BADGE_VERIFY_KEYS key "v" is not a base64 SPKI DER public key/,
+    );
   });
 
   it('creates a development key under DATA_DIR once, and reuses it', () => {

@@ -9,7 +9,12 @@ function setup() {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'live-')), 'certificates.json');
   let clock = 0;
   const warnings: string[] = [];
-  const live = new LiveRevocations(file, 1000, () => clock, (m) => warnings.push(m));
+  const live = new LiveRevocations(
+    file,
+    1000,
+    () => clock,
+    (m) => warnings.push(m),
+  );
   let version = 0;
   const write = (certificates: unknown) => {
     writeFileSync(file, JSON.stringify(certificates));
@@ -33,8 +38,14 @@ describe('live revocations', () => {
     const base = sampleCatalogue();
     expect(await live.apply(base)).toBe(base); // nothing differs: the build's catalogue as is
 
-    write(data.certificates.map((c) => (c.id === 'qg-2023-nmpq' ? { ...c, revocation: { date: '2025-06-01', reason: 'Giả mạo hồ sơ' } } : c)));
-    expect((await live.apply(base)).statusOf(base.certificateById.get('qg-2023-nmpq')!, AS_OF).status).toBe('valid'); // not re-checked yet
+    write(
+      data.certificates.map((c) =>
+        c.id === 'qg-2023-nmpq' ? { ...c, revocation: { date: '2025-06-01', reason: 'Giả mạo hồ sơ' } } : c,
+      ),
+    );
+    expect((await live.apply(base)).statusOf(base.certificateById.get('qg-2023-nmpq')!, AS_OF).status).toBe(
+      'valid',
+    ); // not re-checked yet
     tick(1000);
     const live1 = await live.apply(base);
     expect(live1.statusOf(live1.certificateById.get('qg-2023-nmpq')!, AS_OF).status).toBe('revoked');
@@ -54,7 +65,11 @@ describe('live revocations', () => {
   it('keeps the last good revocations when the file is broken, and says so once', async () => {
     const { live, write, tick, warnings } = setup();
     const data = sampleData();
-    write(data.certificates.map((c) => (c.id === 'kv-2024-binh-gom' ? { ...c, revocation: { date: '2025-01-01', reason: 'Vi phạm' } } : c)));
+    write(
+      data.certificates.map((c) =>
+        c.id === 'kv-2024-binh-gom' ? { ...c, revocation: { date: '2025-01-01', reason: 'Vi phạm' } } : c,
+      ),
+    );
     expect(await status(live, 'kv-2024-binh-gom')).toBe('revoked');
     write('{ not json');
     tick(1000);

@@ -11,7 +11,8 @@ import { sampleCatalogue, testKeyring } from './fixtures';
 
 const keyring = testKeyring();
 const pgUrl = process.env.TEST_DATABASE_URL;
-if (!pgUrl) console.warn('tests/verification/reports: PostgreSQL variant skipped: TEST_DATABASE_URL is not set');
+if (!pgUrl)
+  console.warn('tests/verification/reports: PostgreSQL variant skipped: TEST_DATABASE_URL is not set');
 
 const engines = [
   { name: 'PGlite', skip: false, open: () => openDatabase({ pgliteDir: 'memory://' }) },
@@ -46,7 +47,11 @@ for (const engine of engines) {
     });
     const post = (body: unknown, d: ReportDeps, type = 'application/json') =>
       handleReportPost(
-        new Request('http://localhost/api/reports', { method: 'POST', headers: { 'content-type': type }, body: typeof body === 'string' ? body : JSON.stringify(body) }),
+        new Request('http://localhost/api/reports', {
+          method: 'POST',
+          headers: { 'content-type': type },
+          body: typeof body === 'string' ? body : JSON.stringify(body),
+        }),
         d,
       );
 
@@ -54,12 +59,18 @@ for (const engine of engines) {
       const { rows } = (await handle.db.execute(
         sql`SELECT column_name, is_nullable FROM information_schema.columns WHERE table_name = 'counterfeit_reports' AND table_schema = current_schema()`,
       )) as unknown as { rows: { column_name: string; is_nullable: string }[] };
-      const shape = (cols: { name: string; notNull: boolean }[]) => cols.map((c) => `${c.name}${c.notNull ? '!' : ''}`).sort();
-      expect(shape(rows.map((r) => ({ name: r.column_name, notNull: r.is_nullable === 'NO' })))).toEqual(shape(getTableConfig(counterfeitReports).columns));
+      const shape = (cols: { name: string; notNull: boolean }[]) =>
+        cols.map((c) => `${c.name}${c.notNull ? '!' : ''}`).sort();
+      expect(shape(rows.map((r) => ({ name: r.column_name, notNull: r.is_nullable === 'NO' })))).toEqual(
+        shape(getTableConfig(counterfeitReports).columns),
+      );
     });
 
     it('stores a report with the outcome the server finds for the code', async () => {
-      const forged = signBadgeCode({ id: 'qg-2023-nmpq', level: 'national', year: 2023, validUntil: '2029-12-31' }, testKeyring().signer);
+      const forged = signBadgeCode(
+        { id: 'qg-2023-nmpq', level: 'national', year: 2023, validUntil: '2029-12-31' },
+        testKeyring().signer,
+      );
       const d = deps('10.0.0.1');
       const results: { id: number; outcome: string }[] = [];
       for (const code of ['999/GCN-FAKE', forged, '173/GCN-BCT']) {
@@ -70,7 +81,14 @@ for (const engine of engines) {
       expect(results.map((r) => r.outcome)).toEqual(['not_found', 'bad_signature', 'genuine_code']);
       const rows = await handle.db.select().from(counterfeitReports);
       const last = rows.find((r) => r.id === results[2]!.id)!;
-      expect(last).toMatchObject({ code: '173/GCN-BCT', certificateId: 'qg-2023-nmpq', place: 'Chợ Bến Thành', details: null, contact: null, locale: 'en' });
+      expect(last).toMatchObject({
+        code: '173/GCN-BCT',
+        certificateId: 'qg-2023-nmpq',
+        place: 'Chợ Bến Thành',
+        details: null,
+        contact: null,
+        locale: 'en',
+      });
     });
 
     it('validates with fields, refuses non-JSON bodies', async () => {
@@ -85,7 +103,8 @@ for (const engine of engines) {
 
     it('rate-limits per address: 5 reports per 10 minutes', async () => {
       const limiter = new RateLimiter();
-      for (let i = 0; i < 5; i++) expect((await post({ code: `x-${i}` }, deps('10.0.0.3', limiter))).status).toBe(201);
+      for (let i = 0; i < 5; i++)
+        expect((await post({ code: `x-${i}` }, deps('10.0.0.3', limiter))).status).toBe(201);
       const limited = await post({ code: 'x-6' }, deps('10.0.0.3', limiter));
       expect(limited.status).toBe(429);
       expect(((await limited.json()) as { error: { code: string } }).error.code).toBe('rate_limited');

@@ -8,15 +8,29 @@ import { applyRevocation, RevokeError } from '~/verification/revoke';
 import { sampleData } from './fixtures';
 
 const certs = sampleData().certificates;
-const request = { certificate: '173/GCN-BCT', date: '2025-06-01', reason: 'Giả mạo hồ sơ', decision: '500/QĐ-BCT' };
+const request = {
+  certificate: '173/GCN-BCT',
+  date: '2025-06-01',
+  reason: 'Giả mạo hồ sơ',
+  decision: '500/QĐ-BCT',
+};
 
 describe('applyRevocation', () => {
   it('records the revocation on the certificate named by number or id', () => {
     const outcome = applyRevocation(certs, request);
     expect(outcome.kind).toBe('revoked');
     if (outcome.kind !== 'revoked') return;
-    expect(outcome.certificate.revocation).toEqual({ date: '2025-06-01', reason: 'Giả mạo hồ sơ', decision: '500/QĐ-BCT' });
-    expect(outcome.certificates.filter((c) => c.revocation).map((c) => c.id).sort()).toEqual(['qg-2023-nmpq', 'tinh-2022-am-chen']);
+    expect(outcome.certificate.revocation).toEqual({
+      date: '2025-06-01',
+      reason: 'Giả mạo hồ sơ',
+      decision: '500/QĐ-BCT',
+    });
+    expect(
+      outcome.certificates
+        .filter((c) => c.revocation)
+        .map((c) => c.id)
+        .sort(),
+    ).toEqual(['qg-2023-nmpq', 'tinh-2022-am-chen']);
     expect(certs.find((c) => c.id === 'qg-2023-nmpq')!.revocation).toBeUndefined(); // input untouched
   });
 
@@ -57,18 +71,36 @@ describe('npm run revoke', () => {
     return dir;
   }
   const run = (dir: string, args: string[]) =>
-    spawnSync('npx', ['tsx', 'scripts/revoke.ts', ...args], { env: { ...process.env, CONTENT_DIR: dir }, encoding: 'utf8' });
+    spawnSync('npx', ['tsx', 'scripts/revoke.ts', ...args], {
+      env: { ...process.env, CONTENT_DIR: dir },
+      encoding: 'utf8',
+    });
   const certificatesFile = (dir: string) => path.join(dir, CONTENT_FILES.certificates);
 
   it('writes the revocation, then exits 0 with nothing to change on a repeat', () => {
     const dir = contentDir();
-    const args = ['qg-2023-nmpq', '--date', '2025-06-01', '--reason', 'Giả mạo hồ sơ', '--decision', '500/QĐ-BCT'];
+    const args = [
+      'qg-2023-nmpq',
+      '--date',
+      '2025-06-01',
+      '--reason',
+      'Giả mạo hồ sơ',
+      '--decision',
+      '500/QĐ-BCT',
+    ];
     const first = run(dir, args);
     expect(first.stderr).toBe('');
     expect(first.status).toBe(0);
     expect(first.stdout).toContain('qg-2023-nmpq (173/GCN-BCT) revoked on 2025-06-01: Giả mạo hồ sơ');
-    const written = JSON.parse(readFileSync(certificatesFile(dir), 'utf8')) as { id: string; revocation?: unknown }[];
-    expect(written.find((c) => c.id === 'qg-2023-nmpq')!.revocation).toEqual({ date: '2025-06-01', reason: 'Giả mạo hồ sơ', decision: '500/QĐ-BCT' });
+    const written = JSON.parse(readFileSync(certificatesFile(dir), 'utf8')) as {
+      id: string;
+      revocation?: unknown;
+    }[];
+    expect(written.find((c) => c.id === 'qg-2023-nmpq')!.revocation).toEqual({
+      date: '2025-06-01',
+      reason: 'Giả mạo hồ sơ',
+      decision: '500/QĐ-BCT',
+    });
     const second = run(dir, args);
     expect(second.status).toBe(0);
     expect(second.stdout).toContain('nothing changed');

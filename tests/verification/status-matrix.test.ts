@@ -32,34 +32,64 @@ describe('status matrix', () => {
 
   it('gives the newer certificate for a superseded one', () => {
     const v = verdictOf(catalogue, cert('tinh-2022-nmpq'), AS_OF);
-    expect(v.supersededBy).toEqual({ id: 'qg-2023-nmpq', number: '173/GCN-BCT', level: 'national', year: 2023, url: '/verify/qg-2023-nmpq/' });
+    expect(v.supersededBy).toEqual({
+      id: 'qg-2023-nmpq',
+      number: '173/GCN-BCT',
+      level: 'national',
+      year: 2023,
+      url: '/verify/qg-2023-nmpq/',
+    });
   });
 
   it('keeps a revocation with a later date as a notice on a valid certificate', () => {
     const data = sampleData();
     data.certificates = data.certificates.map((c) =>
-      c.id === 'kv-2024-binh-gom' ? { ...c, revocation: { date: '2025-07-01', reason: 'Cơ sở ngừng sản xuất' } } : c,
+      c.id === 'kv-2024-binh-gom'
+        ? { ...c, revocation: { date: '2025-07-01', reason: 'Cơ sở ngừng sản xuất' } }
+        : c,
     );
-    const v = verdictOf(new Catalogue(data), data.certificates.find((c) => c.id === 'kv-2024-binh-gom')!, AS_OF);
+    const v = verdictOf(
+      new Catalogue(data),
+      data.certificates.find((c) => c.id === 'kv-2024-binh-gom')!,
+      AS_OF,
+    );
     expect(v.status).toBe('valid');
     expect(v.revocationScheduled?.date).toBe('2025-07-01');
-    expect(describeVerdict(v, 'vi').lines).toContain('Lưu ý: chứng nhận sẽ bị thu hồi từ ngày 01/07/2025. Lý do: Cơ sở ngừng sản xuất');
+    expect(describeVerdict(v, 'vi').lines).toContain(
+      'Lưu ý: chứng nhận sẽ bị thu hồi từ ngày 01/07/2025. Lý do: Cơ sở ngừng sản xuất',
+    );
   });
 
   it('a same-level certificate of a later round supersedes; a lower level does not', () => {
     const data = sampleData();
-    data.certificates.push(certificate({ id: 'tinh-2024-nmpq', level: 'province', year: 2024, issuedOn: '2024-09-01', validUntil: '2027-12-31' }));
+    data.certificates.push(
+      certificate({
+        id: 'tinh-2024-nmpq',
+        level: 'province',
+        year: 2024,
+        issuedOn: '2024-09-01',
+        validUntil: '2027-12-31',
+      }),
+    );
     const c = new Catalogue(data);
     expect(c.statusOf(c.certificateById.get('qg-2023-nmpq')!, AS_OF).status).toBe('valid');
-    expect(c.statusOf(c.certificateById.get('tinh-2022-nmpq')!, AS_OF)).toEqual({ status: 'superseded', supersededBy: 'qg-2023-nmpq' });
+    expect(c.statusOf(c.certificateById.get('tinh-2022-nmpq')!, AS_OF)).toEqual({
+      status: 'superseded',
+      supersededBy: 'qg-2023-nmpq',
+    });
   });
 });
 
 describe('verdict wording', () => {
-  const say = (id: string, locale: 'vi' | 'en') => describeVerdict(verdictOf(catalogue, cert(id), AS_OF), locale);
+  const say = (id: string, locale: 'vi' | 'en') =>
+    describeVerdict(verdictOf(catalogue, cert(id), AS_OF), locale);
 
   it('states valid until, in vi-VN and English dates', () => {
-    expect(say('kv-2024-binh-gom', 'vi')).toMatchObject({ tone: 'ok', headline: 'Chứng nhận CÒN HIỆU LỰC', lines: ['Còn hiệu lực đến hết ngày 31/12/2027.'] });
+    expect(say('kv-2024-binh-gom', 'vi')).toMatchObject({
+      tone: 'ok',
+      headline: 'Chứng nhận CÒN HIỆU LỰC',
+      lines: ['Còn hiệu lực đến hết ngày 31/12/2027.'],
+    });
     expect(say('kv-2024-binh-gom', 'en').lines).toEqual(['Valid until the end of 31 Dec 2027.']);
   });
 
@@ -75,14 +105,20 @@ describe('verdict wording', () => {
     expect(say('tinh-2022-am-chen', 'vi')).toMatchObject({
       tone: 'bad',
       headline: 'Chứng nhận ĐÃ BỊ THU HỒI',
-      lines: ['Thu hồi từ ngày 01/03/2024.', 'Lý do: Sản phẩm không còn đáp ứng tiêu chí', 'Quyết định thu hồi: 99/QĐ-UBND'],
+      lines: [
+        'Thu hồi từ ngày 01/03/2024.',
+        'Lý do: Sản phẩm không còn đáp ứng tiêu chí',
+        'Quyết định thu hồi: 99/QĐ-UBND',
+      ],
     });
   });
 
   it('states superseded by, with a link to the newer certificate in the same language', () => {
     const en = say('tinh-2022-nmpq', 'en');
     expect(en.headline).toBe('Certificate SUPERSEDED');
-    expect(en.lines).toEqual(['Since 20 Nov 2023 this product has a newer certificate: National level, 2023, number 173/GCN-BCT.']);
+    expect(en.lines).toEqual([
+      'Since 20 Nov 2023 this product has a newer certificate: National level, 2023, number 173/GCN-BCT.',
+    ]);
     expect(en.link).toEqual({ href: '/en/verify/qg-2023-nmpq/', label: 'See the newer certificate' });
     expect(say('tinh-2022-nmpq', 'vi').link?.href).toBe('/verify/qg-2023-nmpq/');
   });

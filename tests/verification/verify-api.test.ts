@@ -40,8 +40,18 @@ describe('GET /api/verify', () => {
         province: { asListed: 'Kiên Giang', current: 'An Giang' },
         url: '/verify/tinh-2022-nmpq/',
       },
-      product: { id: 'nuoc-mam-phu-quoc', name: 'Nước mắm Phú Quốc 40 độ đạm', group: 'food', url: '/products/nuoc-mam-phu-quoc/' },
-      facility: { id: 'nuoc-mam-hung-thanh', province: 'An Giang', provinceAsListed: 'Kiên Giang', url: '/facilities/nuoc-mam-hung-thanh/' },
+      product: {
+        id: 'nuoc-mam-phu-quoc',
+        name: 'Nước mắm Phú Quốc 40 độ đạm',
+        group: 'food',
+        url: '/products/nuoc-mam-phu-quoc/',
+      },
+      facility: {
+        id: 'nuoc-mam-hung-thanh',
+        province: 'An Giang',
+        provinceAsListed: 'Kiên Giang',
+        url: '/facilities/nuoc-mam-hung-thanh/',
+      },
       badge: null,
     });
   });
@@ -51,7 +61,10 @@ describe('GET /api/verify', () => {
     expect(status).toBe(200);
     expect(body.certificate.id).toBe('qg-2023-nmpq');
     const revoked = await get('?code=tinh-2022-am-chen');
-    expect(revoked.body).toMatchObject({ status: 'revoked', revocation: { date: '2024-03-01', decision: '99/QĐ-UBND' } });
+    expect(revoked.body).toMatchObject({
+      status: 'revoked',
+      revocation: { date: '2024-03-01', decision: '99/QĐ-UBND' },
+    });
   });
 
   it('200 for a genuine badge code, saying whether it still matches the register', async () => {
@@ -59,9 +72,16 @@ describe('GET /api/verify', () => {
     const { status, body } = await get(`?code=${encodeURIComponent(code)}`);
     expect(status).toBe(200);
     expect(body.status).toBe('valid');
-    expect(body.badge).toEqual({ kid: 'test-1', claims: claimsOf('kv-2024-binh-gom'), matchesRegister: true });
+    expect(body.badge).toEqual({
+      kid: 'test-1',
+      claims: claimsOf('kv-2024-binh-gom'),
+      matchesRegister: true,
+    });
 
-    const stale = signBadgeCode({ ...claimsOf('kv-2024-binh-gom'), validUntil: '2026-12-31' }, keyring.signer);
+    const stale = signBadgeCode(
+      { ...claimsOf('kv-2024-binh-gom'), validUntil: '2026-12-31' },
+      keyring.signer,
+    );
     expect((await get(`?code=${stale}`)).body.badge.matchesRegister).toBe(false);
   });
 
@@ -77,10 +97,16 @@ describe('GET /api/verify', () => {
   });
 
   it('404 not_found for unknown codes, and for a genuine code of a certificate no longer in the register', async () => {
-    expect(await get('?code=999%2FGCN')).toMatchObject({ status: 404, body: { error: { code: 'not_found' } } });
+    expect(await get('?code=999%2FGCN')).toMatchObject({
+      status: 404,
+      body: { error: { code: 'not_found' } },
+    });
     const data = sampleData();
     const code = signBadgeCode(claimsOf('kv-2024-binh-gom'), keyring.signer);
-    const without = new Catalogue({ ...data, certificates: data.certificates.filter((c) => c.id !== 'kv-2024-binh-gom') });
+    const without = new Catalogue({
+      ...data,
+      certificates: data.certificates.filter((c) => c.id !== 'kv-2024-binh-gom'),
+    });
     expect((await get(`?code=${code}`, deps(without))).status).toBe(404);
   });
 

@@ -45,9 +45,16 @@ const LEGAL_PREFIXES = [
   'co phan',
 ].sort((a, b) => b.length - a.length);
 
-const LEGAL_SUFFIXES = ['joint stock company', 'company limited', 'co ltd', 'ltd', 'jsc', 'tnhh', 'mtv', 'cooperative'].sort(
-  (a, b) => b.length - a.length,
-);
+const LEGAL_SUFFIXES = [
+  'joint stock company',
+  'company limited',
+  'co ltd',
+  'ltd',
+  'jsc',
+  'tnhh',
+  'mtv',
+  'cooperative',
+].sort((a, b) => b.length - a.length);
 
 /** The name without legal-form words, folded ("Công ty TNHH Gốm Minh Long" → "gom minh long"). */
 export function coreName(name: string): string {
@@ -99,11 +106,18 @@ export function productKey(facilityKeyValue: string, productName: string): strin
 
 /** Compact form of a printed certificate number for matching ("Số 12/GCN-BCT" = "12/gcn bct"). */
 export function numberKey(printed: string): string {
-  return foldForMatch(printed).replace(/^so\s+/, '').replace(/ /g, '');
+  return foldForMatch(printed)
+    .replace(/^so\s+/, '')
+    .replace(/ /g, '');
 }
 
 /** Certificate identity without a printed number: product + level + year (+ region). */
-export function derivedCertificateKey(productKeyValue: string, level: Level, year: number, region?: Region): string {
+export function derivedCertificateKey(
+  productKeyValue: string,
+  level: Level,
+  year: number,
+  region?: Region,
+): string {
   return `${productKeyValue}|${level}|${year}|${region ?? ''}`;
 }
 
@@ -139,7 +153,11 @@ const DISTRICT_UNIT = /^(huyện|quận|thị xã|thành phố)\s+(.+)$/iu;
 const COMMUNE_UNIT = /^(xã|phường|thị trấn)\s+(.+)$/iu;
 
 /** Finds the district or commune named in an address ("…, xã Bát Tràng, huyện Gia Lâm, …"). */
-export function localUnitFromAddress(address: string | undefined, kind: 'district' | 'commune', asListed: string): string | undefined {
+export function localUnitFromAddress(
+  address: string | undefined,
+  kind: 'district' | 'commune',
+  asListed: string,
+): string | undefined {
   if (!address) return undefined;
   const province = foldForMatch(asListed);
   for (const segment of address.split(',').map((s) => s.trim())) {

@@ -52,7 +52,9 @@ export interface ImportOutcome {
 }
 
 /** Reads the catalogue, treating missing files as empty (an import may start a new catalogue). */
-export async function readCatalogueOrEmpty(dir: string): Promise<{ data: CatalogueData; missing: CollectionName[] }> {
+export async function readCatalogueOrEmpty(
+  dir: string,
+): Promise<{ data: CatalogueData; missing: CollectionName[] }> {
   const missing: CollectionName[] = [];
   const read = async <K extends CollectionName>(name: K): Promise<CollectionItem<K>[]> => {
     if (!existsSync(path.join(dir, CONTENT_FILES[name]))) {

@@ -72,7 +72,10 @@ function newest(rows: readonly RegistryRow[]): RegistryRow {
 }
 
 /** The newest row that gives a value for `field`. */
-function newestWith<K extends keyof RegistryRow>(rows: readonly RegistryRow[], field: K): RegistryRow[K] | undefined {
+function newestWith<K extends keyof RegistryRow>(
+  rows: readonly RegistryRow[],
+  field: K,
+): RegistryRow[K] | undefined {
   const withValue = rows.filter((r) => r[field] !== undefined);
   return withValue.length > 0 ? newest(withValue)[field] : undefined;
 }
@@ -100,7 +103,12 @@ export function mergeRegistry(
   const seenDerived = new Map<string, number>();
   const seenNumber = new Map<string, number>();
   const seenExisting = new Map<string, number>();
-  const summary: MergeSummary = { rows: rows.length, facilities: counts(), products: counts(), certificates: counts() };
+  const summary: MergeSummary = {
+    rows: rows.length,
+    facilities: counts(),
+    products: counts(),
+    certificates: counts(),
+  };
 
   // Index what exists by identity.
   const facilityById = new Map(existing.facilities.map((f) => [f.id, f]));
@@ -124,7 +132,8 @@ export function mergeRegistry(
   const certByNumber = new Map<string, Certificate>();
   const certsByDerived = new Map<string, Certificate[]>();
   for (const c of existing.certificates) {
-    if (c.number !== undefined && !certByNumber.has(numberKey(c.number))) certByNumber.set(numberKey(c.number), c);
+    if (c.number !== undefined && !certByNumber.has(numberKey(c.number)))
+      certByNumber.set(numberKey(c.number), c);
     const pk = productKeyById.get(c.productId);
     if (pk === undefined) continue;
     const dk = derivedCertificateKey(pk, c.level, c.year, c.region);
@@ -197,7 +206,11 @@ export function mergeRegistry(
           const nk = numberKey(row.number);
           const other = seenNumber.get(nk);
           if (other !== undefined) {
-            problems.push({ row: row.row, column: label('number'), message: `certificate number "${row.number}" is also on row ${other}` });
+            problems.push({
+              row: row.row,
+              column: label('number'),
+              message: `certificate number "${row.number}" is also on row ${other}`,
+            });
             continue;
           }
           seenNumber.set(nk, row.row);
@@ -213,12 +226,17 @@ export function mergeRegistry(
 
         const cBefore =
           row.number !== undefined
-            ? (certByNumber.get(numberKey(row.number)) ?? certsByDerived.get(dk)?.find((c) => c.number === undefined))
+            ? (certByNumber.get(numberKey(row.number)) ??
+              certsByDerived.get(dk)?.find((c) => c.number === undefined))
             : certsByDerived.get(dk)?.[0];
         if (cBefore) {
           const other = seenExisting.get(cBefore.id);
           if (other !== undefined) {
-            problems.push({ row: row.row, column: label('number'), message: `the same certificate as row ${other}` });
+            problems.push({
+              row: row.row,
+              column: label('number'),
+              message: `the same certificate as row ${other}`,
+            });
             continue;
           }
           seenExisting.set(cBefore.id, row.row);
@@ -235,7 +253,10 @@ export function mergeRegistry(
         const id =
           cBefore?.id ??
           (row.number !== undefined && slugify(row.number, 60) !== ''
-            ? certificateIds.allocate([slugify(row.number, 60), joinSlug([prefix, String(row.year), slugify(row.number, 60)])])
+            ? certificateIds.allocate([
+                slugify(row.number, 60),
+                joinSlug([prefix, String(row.year), slugify(row.number, 60)]),
+              ])
             : certificateIds.allocate([`${prefix}-${row.year}-${shortHash(dk)}`]));
         const certificate: Certificate = compact({
           id,
@@ -270,7 +291,11 @@ export function mergeRegistry(
         continue;
       }
       for (const issue of result.error.issues) {
-        problems.push({ row: originOf.get(item) ?? 1, column: issue.path.join('.') || '-', message: issue.message });
+        problems.push({
+          row: originOf.get(item) ?? 1,
+          column: issue.path.join('.') || '-',
+          message: issue.message,
+        });
       }
     }
     return out;
@@ -283,10 +308,20 @@ export function mergeRegistry(
   const productIdsOut = new Set(registry.products.map((p) => p.id));
   const facilityIdsOut = new Set(registry.facilities.map((f) => f.id));
   for (const p of registry.products) {
-    if (!facilityIdsOut.has(p.facilityId)) problems.push({ row: originOf.get(p) ?? 1, column: '-', message: `product ${p.id} refers to unknown facility ${p.facilityId}` });
+    if (!facilityIdsOut.has(p.facilityId))
+      problems.push({
+        row: originOf.get(p) ?? 1,
+        column: '-',
+        message: `product ${p.id} refers to unknown facility ${p.facilityId}`,
+      });
   }
   for (const c of registry.certificates) {
-    if (!productIdsOut.has(c.productId)) problems.push({ row: originOf.get(c) ?? 1, column: '-', message: `certificate ${c.id} refers to unknown product ${c.productId}` });
+    if (!productIdsOut.has(c.productId))
+      problems.push({
+        row: originOf.get(c) ?? 1,
+        column: '-',
+        message: `certificate ${c.id} refers to unknown product ${c.productId}`,
+      });
   }
   problems.sort((a, b) => a.row - b.row);
   return { registry, summary, problems };

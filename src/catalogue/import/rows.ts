@@ -65,12 +65,16 @@ export interface RowCheckOptions {
   maxYear?: number;
 }
 
-export function checkRows(table: Table, options: RowCheckOptions = {}): { rows: RegistryRow[]; problems: Problem[] } {
+export function checkRows(
+  table: Table,
+  options: RowCheckOptions = {},
+): { rows: RegistryRow[]; problems: Problem[] } {
   const maxYear = options.maxYear ?? new Date().getUTCFullYear() + 1;
   const header = mapHeader(table.header);
   const problems: Problem[] = header.problems.map(([column, message]) => ({ row: 1, column, message }));
   const rows: RegistryRow[] = [];
-  if (table.rows.length === 0) problems.push({ row: 1, column: '-', message: 'the file has a header but no rows' });
+  if (table.rows.length === 0)
+    problems.push({ row: 1, column: '-', message: 'the file has a header but no rows' });
 
   for (const { row, cells } of table.rows) {
     const rowProblems: Problem[] = [];
@@ -81,7 +85,8 @@ export function checkRows(table: Table, options: RowCheckOptions = {}): { rows: 
       const value = cleanText(cells[i] ?? '');
       return value === '' ? undefined : value;
     };
-    const report = (key: ColumnKey, message: string) => rowProblems.push({ row, column: label(key), message });
+    const report = (key: ColumnKey, message: string) =>
+      rowProblems.push({ row, column: label(key), message });
     const present = (key: ColumnKey) => header.index[key] !== undefined;
 
     /** A text value within its length limits; reports a missing required value. */
@@ -127,7 +132,10 @@ export function checkRows(table: Table, options: RowCheckOptions = {}): { rows: 
       const match = findProvince(s);
       return match
         ? { ok: true, value: match }
-        : { ok: false, message: `unknown province "${s}" (expected one of the 34 current or 63 former provinces)` };
+        : {
+            ok: false,
+            message: `unknown province "${s}" (expected one of the 34 current or 63 former provinces)`,
+          };
     });
     const score = parsed('score', false, parseScore);
     const phone = parsed('phone', false, parsePhone);
@@ -135,7 +143,10 @@ export function checkRows(table: Table, options: RowCheckOptions = {}): { rows: 
     const issuedBy = text('issuedBy', false);
 
     if (level === 'regional' && region === undefined && raw('region') === undefined) {
-      report('region', 'a regional certificate needs a region (phía Bắc, miền Trung - Tây Nguyên or phía Nam)');
+      report(
+        'region',
+        'a regional certificate needs a region (phía Bắc, miền Trung - Tây Nguyên or phía Nam)',
+      );
     }
     if (issuedOn && year !== undefined && Number(issuedOn.slice(0, 4)) < year) {
       report('issuedOn', `issued on ${issuedOn}, before its round year ${year}`);
@@ -149,7 +160,8 @@ export function checkRows(table: Table, options: RowCheckOptions = {}): { rows: 
 
     problems.push(...rowProblems);
     if (rowProblems.length > 0 || header.problems.length > 0) continue;
-    if (level === undefined || year === undefined || !productName || !group || !facilityName || !province) continue;
+    if (level === undefined || year === undefined || !productName || !group || !facilityName || !province)
+      continue;
     rows.push({
       row,
       ...(number !== undefined && { number }),

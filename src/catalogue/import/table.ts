@@ -37,7 +37,8 @@ function isBlank(cells: readonly string[]): boolean {
 
 function toTable(records: { row: number; cells: string[] }[]): Table {
   const first = records[0];
-  if (!first || isBlank(first.cells)) throw new TableError('the first row must be the header row, and it is empty');
+  if (!first || isBlank(first.cells))
+    throw new TableError('the first row must be the header row, and it is empty');
   const header = first.cells.map((c) => c.trim());
   const rows = records.slice(1).filter((r) => !isBlank(r.cells));
   return { header, rows };
@@ -47,7 +48,8 @@ function toTable(records: { row: number; cells: string[] }[]): Table {
 export function parseCsv(input: string | Uint8Array): Table {
   let text: string;
   if (typeof input === 'string') text = input;
-  else if (input[0] === 0xff && input[1] === 0xfe) text = new TextDecoder('utf-16le').decode(input); // Excel "Unicode text"
+  else if (input[0] === 0xff && input[1] === 0xfe)
+    text = new TextDecoder('utf-16le').decode(input); // Excel "Unicode text"
   else {
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(input);
@@ -85,7 +87,8 @@ export function cellText(value: ExcelJS.CellValue): string {
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (typeof value === 'string') return value;
   if (typeof value === 'object') {
-    if ('richText' in value && Array.isArray(value.richText)) return value.richText.map((r) => r.text).join('');
+    if ('richText' in value && Array.isArray(value.richText))
+      return value.richText.map((r) => r.text).join('');
     if ('result' in value) return cellText((value.result ?? null) as ExcelJS.CellValue);
     if ('text' in value && typeof value.text === 'string') return value.text;
     if ('error' in value) return '';

@@ -47,7 +47,9 @@ export function parseLevel(text: string): Parsed<Level> {
   const level = lookup(LEVEL_WORDS, folded);
   return level
     ? ok(level)
-    : fail(`unknown level "${text}" (expected quốc gia/national, khu vực/regional, tỉnh/province, huyện/district or xã/commune)`);
+    : fail(
+        `unknown level "${text}" (expected quốc gia/national, khu vực/regional, tỉnh/province, huyện/district or xã/commune)`,
+      );
 }
 
 const REGION_WORDS: Record<string, Region> = {
@@ -76,11 +78,16 @@ const REGION_WORDS: Record<string, Region> = {
 
 /** "phía Bắc", "Khu vực miền Trung - Tây Nguyên", "south", … */
 export function parseRegion(text: string): Parsed<Region> {
-  const folded = foldForMatch(text).replace(/^khu vuc\s+/, '').replace(/\s+region$/, '').trim();
+  const folded = foldForMatch(text)
+    .replace(/^khu vuc\s+/, '')
+    .replace(/\s+region$/, '')
+    .trim();
   const region = lookup(REGION_WORDS, folded);
   return region
     ? ok(region)
-    : fail(`unknown region "${text}" (expected phía Bắc/north, miền Trung - Tây Nguyên/central or phía Nam/south)`);
+    : fail(
+        `unknown region "${text}" (expected phía Bắc/north, miền Trung - Tây Nguyên/central or phía Nam/south)`,
+      );
 }
 
 const GROUP_ORDER: readonly ProductGroup[] = ['handicraft', 'food', 'machinery', 'other'];
@@ -117,7 +124,8 @@ export function parseGroup(text: string): Parsed<ProductGroup> {
   for (const [phrase, group] of GROUP_PHRASES) if (stripped === phrase) return ok(group);
   if (stripped.length >= 6) {
     for (const [phrase, group] of GROUP_PHRASES) {
-      if (phrase.length >= 6 && (phrase.startsWith(stripped) || stripped.startsWith(phrase))) return ok(group);
+      if (phrase.length >= 6 && (phrase.startsWith(stripped) || stripped.startsWith(phrase)))
+        return ok(group);
     }
   }
   return fail(
@@ -151,7 +159,8 @@ export function parseYear(text: string, maxYear: number): Parsed<number> {
   const t = text.trim().replace(/\.0+$/, '');
   if (!/^\d{4}$/.test(t)) return fail(`"${text}" is not a year (expected four digits, e.g. 2023)`);
   const year = Number(t);
-  if (year < FIRST_ROUND_YEAR) return fail(`year ${year} is before the programme's first round (${FIRST_ROUND_YEAR})`);
+  if (year < FIRST_ROUND_YEAR)
+    return fail(`year ${year} is before the programme's first round (${FIRST_ROUND_YEAR})`);
   if (year > maxYear) return fail(`year ${year} is in the future`);
   return ok(year);
 }

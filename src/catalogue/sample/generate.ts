@@ -9,7 +9,13 @@
 import type { CatalogueData } from '~/catalogue/catalogue';
 import { mergeRegistry, type RegistryRow } from '~/catalogue/import/index';
 import { coreName, facilityKey, provinceUnit } from '~/catalogue/import/identity';
-import { FIRST_ROUND_YEAR, type FacilityType, type Level, type ProductGroup, type Region } from '~/catalogue/programme';
+import {
+  FIRST_ROUND_YEAR,
+  type FacilityType,
+  type Level,
+  type ProductGroup,
+  type Region,
+} from '~/catalogue/programme';
 import { FORMER_PROVINCES, findProvince } from '~/catalogue/provinces';
 import type { Certificate, Facility, Listing, Product, Variant, WholesaleTier } from '~/catalogue/schemas';
 import { foldForMatch } from '~/text/vietnamese';
@@ -27,7 +33,15 @@ const SAMPLE_TODAY = '2025-11-15';
 const MERGER_DAY = '2025-07-01';
 
 /** Regional rounds (even years) and national rounds (odd years), at the default scale. */
-const REGIONAL_ROUNDS: Record<number, number> = { 2012: 140, 2014: 185, 2016: 205, 2018: 235, 2020: 225, 2022: 250, 2024: 270 };
+const REGIONAL_ROUNDS: Record<number, number> = {
+  2012: 140,
+  2014: 185,
+  2016: 205,
+  2018: 235,
+  2020: 225,
+  2022: 250,
+  2024: 270,
+};
 const NATIONAL_ROUNDS: Record<number, number> = { 2015: 70, 2017: 90, 2019: 110, 2021: 200, 2023: 173 };
 
 export interface SampleOptions {
@@ -71,11 +85,17 @@ interface PlannedFacility {
   lead: string;
 }
 
-const GROUP_WEIGHTS: Record<ProductGroup, number> = { food: 0.5, handicraft: 0.28, machinery: 0.1, other: 0.12 };
+const GROUP_WEIGHTS: Record<ProductGroup, number> = {
+  food: 0.5,
+  handicraft: 0.28,
+  machinery: 0.1,
+  other: 0.12,
+};
 const GROUPS = Object.keys(GROUP_WEIGHTS) as ProductGroup[];
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-const dateOf = (year: number, month: number, day: number) => `${year}-${pad(month)}-${pad(Math.min(day, 28))}`;
+const dateOf = (year: number, month: number, day: number) =>
+  `${year}-${pad(month)}-${pad(Math.min(day, 28))}`;
 const round1000 = (n: number) => Math.max(1000, Math.round(n / 1000) * 1000);
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -92,7 +112,11 @@ function provinceCodes(): Map<string, string> {
     let code = words.map((w) => w[0]).join('');
     for (let extra = 1; taken.has(code); extra++) {
       const last = words[words.length - 1]!;
-      code = words.slice(0, -1).map((w) => w[0]).join('') + last.slice(0, 1 + extra);
+      code =
+        words
+          .slice(0, -1)
+          .map((w) => w[0])
+          .join('') + last.slice(0, 1 + extra);
     }
     taken.add(code);
     codes.set(p.name, code);
@@ -102,7 +126,8 @@ function provinceCodes(): Map<string, string> {
 
 function genericTemplates(group: ProductGroup, region: Region): [string, Template][] {
   return Object.entries(TEMPLATES).filter(
-    ([, t]) => t.generic !== undefined && KINDS[t.kind].group === group && (!t.regions || t.regions.includes(region)),
+    ([, t]) =>
+      t.generic !== undefined && KINDS[t.kind].group === group && (!t.regions || t.regions.includes(region)),
   );
 }
 
@@ -119,7 +144,29 @@ function modelCode(rng: Rng, name: string): string {
 
 function phoneNumber(rng: Rng): string {
   if (rng.chance(0.7)) {
-    const prefix = rng.pick(['090', '091', '093', '094', '096', '097', '098', '086', '088', '032', '033', '035', '036', '038', '039', '070', '077', '079', '081', '083', '085']);
+    const prefix = rng.pick([
+      '090',
+      '091',
+      '093',
+      '094',
+      '096',
+      '097',
+      '098',
+      '086',
+      '088',
+      '032',
+      '033',
+      '035',
+      '036',
+      '038',
+      '039',
+      '070',
+      '077',
+      '079',
+      '081',
+      '083',
+      '085',
+    ]);
     const d = `${prefix}${pad(rng.int(0, 9_999_999), 7)}`;
     return `${d.slice(0, 4)} ${d.slice(4, 7)} ${d.slice(7)}`;
   }
@@ -142,7 +189,10 @@ export function generateSample(options: SampleOptions = {}): CatalogueData {
   const codes = provinceCodes();
 
   // ── Facilities ──────────────────────────────────────────────────────────────────────────
-  const facilityCount = Math.max(1, Math.min(productsTarget, Math.round(productsTarget * FACILITIES_PER_PRODUCT)));
+  const facilityCount = Math.max(
+    1,
+    Math.min(productsTarget, Math.round(productsTarget * FACILITIES_PER_PRODUCT)),
+  );
   const formerNames = FORMER_PROVINCES.map((p) => p.name);
   const formerWeights = formerNames.map((n) => PLACES[n]?.weight ?? 1);
   const facilities: PlannedFacility[] = [];
@@ -161,9 +211,15 @@ export function generateSample(options: SampleOptions = {}): CatalogueData {
       const [key, place] = fRng.pick(info.crafts);
       primary = { key, place };
     } else {
-      const group = fRng.weighted(GROUPS, GROUPS.map((g) => GROUP_WEIGHTS[g]));
+      const group = fRng.weighted(
+        GROUPS,
+        GROUPS.map((g) => GROUP_WEIGHTS[g]),
+      );
       const options = genericTemplates(group, region);
-      const [key] = fRng.weighted(options, options.map(([, t]) => t.generic ?? 1));
+      const [key] = fRng.weighted(
+        options,
+        options.map(([, t]) => t.generic ?? 1),
+      );
       primary = { key, place: fRng.chance(0.55) ? fRng.pick(info.districts) : former };
     }
     const kind: Kind = KINDS[TEMPLATES[primary.key]!.kind];
@@ -195,7 +251,11 @@ export function generateSample(options: SampleOptions = {}): CatalogueData {
           ]);
           break;
         case 'household':
-          name = fRng.pick([`Hộ kinh doanh ${person(fRng)}`, `Cơ sở ${kind.trade} ${brand}`, `Cơ sở sản xuất ${kind.trade} ${person(fRng)}`]);
+          name = fRng.pick([
+            `Hộ kinh doanh ${person(fRng)}`,
+            `Cơ sở ${kind.trade} ${brand}`,
+            `Cơ sở sản xuất ${kind.trade} ${person(fRng)}`,
+          ]);
           break;
         case 'cooperative_group':
           name = `Tổ hợp tác ${kind.trade} ${place}`;
@@ -213,7 +273,11 @@ export function generateSample(options: SampleOptions = {}): CatalogueData {
     // Sample contacts use the reserved .example domain (RFC 2606): no real mailbox or site can
     // ever receive mail or visits meant for made-up facilities.
     const website = type === 'company' && fRng.chance(0.3) ? `https://${slug}.example` : undefined;
-    const email = website ? `lienhe@${slug}.example` : fRng.chance(0.3) ? `${slug}${fRng.int(1, 99)}@mail.example` : undefined;
+    const email = website
+      ? `lienhe@${slug}.example`
+      : fRng.chance(0.3)
+        ? `${slug}${fRng.int(1, 99)}@mail.example`
+        : undefined;
     const lead =
       type === 'company' && fRng.chance(0.5)
         ? `Số ${fRng.int(1, 250)}, đường ${fRng.pick(['Quang Trung', 'Trần Hưng Đạo', 'Lê Lợi', 'Nguyễn Huệ', 'Hùng Vương', 'Lý Thường Kiệt', 'Hai Bà Trưng'])}`
@@ -246,7 +310,13 @@ export function generateSample(options: SampleOptions = {}): CatalogueData {
   // ── Products: every facility has one, the rest go to larger facilities more often ─────────
   const pRng = rng.fork('products');
   const counts = facilities.map(() => 1);
-  const typeWeight: Record<FacilityType, number> = { company: 3, cooperative: 2.5, cooperative_group: 1.5, household: 1, other: 1 };
+  const typeWeight: Record<FacilityType, number> = {
+    company: 3,
+    cooperative: 2.5,
+    cooperative_group: 1.5,
+    household: 1,
+    other: 1,
+  };
   const cumulative: number[] = [];
   let total = 0;
   for (const f of facilities) {
@@ -278,7 +348,10 @@ export function generateSample(options: SampleOptions = {}): CatalogueData {
         if (local.length > 0 && pRng.chance(0.5)) [key, place] = pRng.pick(local);
         else {
           const generic = genericTemplates(group, facility.region);
-          key = pRng.weighted(generic, generic.map(([, t]) => t.generic ?? 1))[0];
+          key = pRng.weighted(
+            generic,
+            generic.map(([, t]) => t.generic ?? 1),
+          )[0];
           place = pRng.chance(0.5) ? facility.district : facility.former;
         }
       }
@@ -333,7 +406,10 @@ export function generateSample(options: SampleOptions = {}): CatalogueData {
             ? cRng.int(1, 6)
             : cRng.int(3, 12);
       const date = dateOf(year, month, cRng.int(1, 28));
-      d = { decision: `${cRng.int(national ? 1000 : 100, national ? 4200 : 3999)}/QĐ-${national ? 'BCT' : 'UBND'}`, date };
+      d = {
+        decision: `${cRng.int(national ? 1000 : 100, national ? 4200 : 3999)}/QĐ-${national ? 'BCT' : 'UBND'}`,
+        date,
+      };
       roundDecision.set(k, d);
     }
     return d;
@@ -369,7 +445,8 @@ export function generateSample(options: SampleOptions = {}): CatalogueData {
     const { decision, date } = decisionFor(body, year, earliest);
     const asListed = asListedOn(facility.former, facility.current, date);
     let number: string | undefined;
-    if (level === 'national' && cRng.chance(year <= 2015 ? 0.6 : 0.92)) number = `QG${year}-${pad(nextSeq(`qg${year}`), 3)}`;
+    if (level === 'national' && cRng.chance(year <= 2015 ? 0.6 : 0.92))
+      number = `QG${year}-${pad(nextSeq(`qg${year}`), 3)}`;
     if (level === 'regional' && cRng.chance(year <= 2014 ? 0.5 : 0.88)) {
       const r = { north: 'B', central: 'T', south: 'N' }[facility.region];
       number = `KV${year}-${r}${pad(nextSeq(`kv${year}${r}`), 3)}`;
@@ -379,7 +456,13 @@ export function generateSample(options: SampleOptions = {}): CatalogueData {
       number = `T${year}-${c}-${pad(nextSeq(`t${year}${c}`), 3)}`;
     }
     const s =
-      level === 'national' ? score(78, 99, 0.85) : level === 'regional' ? score(72, 97, 0.8) : level === 'province' ? score(70, 95, 0.7) : score(65, 92, 0.45);
+      level === 'national'
+        ? score(78, 99, 0.85)
+        : level === 'regional'
+          ? score(72, 97, 0.8)
+          : level === 'province'
+            ? score(70, 95, 0.7)
+            : score(65, 92, 0.45);
     product.certs.push({
       level,
       year,
@@ -397,7 +480,9 @@ export function generateSample(options: SampleOptions = {}): CatalogueData {
     const holders: number[] = [];
     const n = scaleQuota(quota, productsTarget);
     // About 8% are re-certifications of products whose regional certificate has run out.
-    const again = cRng.shuffle([...lastRegional.entries()].filter(([, y]) => y <= year - 4).map(([pi]) => pi));
+    const again = cRng.shuffle(
+      [...lastRegional.entries()].filter(([, y]) => y <= year - 4).map(([pi]) => pi),
+    );
     for (let k = 0; k < n; k++) {
       let pi: number | undefined;
       if (again.length > 0 && cRng.chance(0.08)) pi = again.pop();
@@ -414,7 +499,9 @@ export function generateSample(options: SampleOptions = {}): CatalogueData {
     const year = Number(yearText);
     const n = scaleQuota(quota, productsTarget);
     const pool = cRng.shuffle([...(regionalHolders.get(year - 1) ?? [])]);
-    const earlier = cRng.shuffle([...regionalHolders.entries()].filter(([y]) => y < year - 1).flatMap(([, list]) => list));
+    const earlier = cRng.shuffle(
+      [...regionalHolders.entries()].filter(([y]) => y < year - 1).flatMap(([, list]) => list),
+    );
     for (let k = 0; k < n; k++) {
       let pi: number | undefined;
       if (cRng.chance(0.82) && pool.length > 0) pi = pool.pop();
@@ -444,7 +531,12 @@ export function generateSample(options: SampleOptions = {}): CatalogueData {
       if (year <= 2020 && cRng.chance(0.2)) addCert(pi, 'province', cRng.int(year + 4, 2025));
     }
     const first = product.certs.reduce((min, c) => Math.min(min, c.year), Infinity);
-    if (first > 2013 && first < 2025 && cRng.chance(0.08) && !product.certs.some((c) => c.level === 'district')) {
+    if (
+      first > 2013 &&
+      first < 2025 &&
+      cRng.chance(0.08) &&
+      !product.certs.some((c) => c.level === 'district')
+    ) {
       addCert(pi, 'district', cRng.int(Math.max(FIRST_ROUND_YEAR, first - 3), first - 1));
     }
   });
@@ -464,7 +556,9 @@ export function generateSample(options: SampleOptions = {}): CatalogueData {
           : `${facility.lead}, xã ${facility.commune}, huyện ${facility.district}, ${unit}`;
     };
     for (const product of facility.products) {
-      const sorted = [...product.certs].sort((a, b) => a.year - b.year || (a.issuedOn ?? '').localeCompare(b.issuedOn ?? ''));
+      const sorted = [...product.certs].sort(
+        (a, b) => a.year - b.year || (a.issuedOn ?? '').localeCompare(b.issuedOn ?? ''),
+      );
       for (const c of sorted) {
         rowNumber += 1;
         const province = findProvince(c.asListed);
@@ -491,7 +585,12 @@ export function generateSample(options: SampleOptions = {}): CatalogueData {
   }
   const merged = mergeRegistry({ facilities: [], products: [], certificates: [] }, rows);
   if (merged.problems.length > 0) {
-    throw new Error(`sample: the generated registry does not merge: ${merged.problems.slice(0, 3).map((p) => `${p.row} ${p.column} ${p.message}`).join('; ')}`);
+    throw new Error(
+      `sample: the generated registry does not merge: ${merged.problems
+        .slice(0, 3)
+        .map((p) => `${p.row} ${p.column} ${p.message}`)
+        .join('; ')}`,
+    );
   }
   progress(0.65, 'registry');
 
@@ -499,7 +598,8 @@ export function generateSample(options: SampleOptions = {}): CatalogueData {
   const xRng = rng.fork('extras');
   const plannedByFacilityName = new Map(facilities.map((f) => [f.name, f]));
   const plannedByProduct = new Map<string, { facility: PlannedFacility; product: PlannedProduct }>();
-  for (const entry of allProducts) plannedByProduct.set(`${entry.facility.name}|${entry.product.name}`, entry);
+  for (const entry of allProducts)
+    plannedByProduct.set(`${entry.facility.name}|${entry.product.name}`, entry);
   const facilityById = new Map<string, Facility>();
   const outFacilities = merged.registry.facilities.map((f) => {
     const plan = plannedByFacilityName.get(f.name)!;
@@ -507,7 +607,9 @@ export function generateSample(options: SampleOptions = {}): CatalogueData {
     const description = xRng.chance(0.35)
       ? {
           vi: `${f.name} là ${plan.type === 'cooperative' ? 'hợp tác xã' : plan.type === 'household' ? 'cơ sở sản xuất' : 'đơn vị'} chuyên ${kind.trade.toLowerCase()} tại ${plan.primary.place}, ${f.provinceAsListed}, với ${xRng.int(5, 120)} lao động địa phương.`,
-          ...(xRng.chance(0.4) && { en: `A ${plan.type === 'cooperative' ? 'cooperative' : 'producer'} in ${plan.primary.place}, ${f.province}, employing local workers.` }),
+          ...(xRng.chance(0.4) && {
+            en: `A ${plan.type === 'cooperative' ? 'cooperative' : 'producer'} in ${plan.primary.place}, ${f.province}, employing local workers.`,
+          }),
         }
       : undefined;
     const out: Facility = {
@@ -537,7 +639,8 @@ export function generateSample(options: SampleOptions = {}): CatalogueData {
   const rank: Record<Level, number> = { commune: 1, district: 1, province: 2, regional: 3, national: 4 };
   for (const c of merged.registry.certificates) {
     const h = highestLevel.get(c.productId);
-    if (!h || rank[c.level] > rank[h.level] || (rank[c.level] === rank[h.level] && c.year > h.year)) highestLevel.set(c.productId, c);
+    if (!h || rank[c.level] > rank[h.level] || (rank[c.level] === rank[h.level] && c.year > h.year))
+      highestLevel.set(c.productId, c);
   }
 
   const REASONS = [
@@ -555,13 +658,25 @@ export function generateSample(options: SampleOptions = {}): CatalogueData {
     if (date <= issued) date = dateOf(Number(issued.slice(0, 4)) + 1, 3, 15);
     if (date > SAMPLE_TODAY) date = '2025-06-30';
     const national = c.level === 'national' || c.level === 'regional';
-    return { ...c, revocation: { date, reason: xRng.pick(REASONS), decision: `${xRng.int(100, 4200)}/QĐ-${national ? 'BCT' : 'UBND'}` } };
+    return {
+      ...c,
+      revocation: {
+        date,
+        reason: xRng.pick(REASONS),
+        decision: `${xRng.int(100, 4200)}/QĐ-${national ? 'BCT' : 'UBND'}`,
+      },
+    };
   });
   progress(0.75, 'registry');
 
   // ── Listings for most products; photos about one per product ────────────────────────────
   const lRng = rng.fork('listings');
-  const listingShare: Record<ProductGroup, number> = { food: 0.82, handicraft: 0.75, machinery: 0.55, other: 0.72 };
+  const listingShare: Record<ProductGroup, number> = {
+    food: 0.82,
+    handicraft: 0.75,
+    machinery: 0.55,
+    other: 0.72,
+  };
   const listings: Listing[] = [];
   const products: Product[] = [];
   merged.registry.products.forEach((p, index) => {
@@ -569,13 +684,27 @@ export function generateSample(options: SampleOptions = {}): CatalogueData {
     const plan = plannedByProduct.get(`${facility.name}|${p.name}`)!;
     const kind = KINDS[plan.product.template.kind];
     const top = highestLevel.get(p.id)!;
-    const levelVi = { commune: 'cấp xã', district: 'cấp huyện', province: 'cấp tỉnh', regional: 'cấp khu vực', national: 'cấp quốc gia' }[top.level];
-    const levelEn = { commune: 'commune', district: 'district', province: 'province', regional: 'regional', national: 'national' }[top.level];
+    const levelVi = {
+      commune: 'cấp xã',
+      district: 'cấp huyện',
+      province: 'cấp tỉnh',
+      regional: 'cấp khu vực',
+      national: 'cấp quốc gia',
+    }[top.level];
+    const levelEn = {
+      commune: 'commune',
+      district: 'district',
+      province: 'province',
+      regional: 'regional',
+      national: 'national',
+    }[top.level];
     const sells = lRng.chance(listingShare[p.group]);
     const productDescription = lRng.chance(0.5)
       ? {
           vi: `${p.name} của ${facility.name} (${facility.provinceAsListed}), sản phẩm công nghiệp nông thôn tiêu biểu ${levelVi} năm ${top.year}.`,
-          ...(lRng.chance(0.35) && { en: `${plan.product.en} by ${facility.name}, a ${levelEn}-level typical rural industrial product (${top.year}).` }),
+          ...(lRng.chance(0.35) && {
+            en: `${plan.product.en} by ${facility.name}, a ${levelEn}-level typical rural industrial product (${top.year}).`,
+          }),
         }
       : undefined;
     const product: Product = {
@@ -598,16 +727,20 @@ export function generateSample(options: SampleOptions = {}): CatalogueData {
       .sort((a, b) => a.i - b.i)
       .map((x) => x.pack);
     const position = lRng.float();
-    const skuBase = `${foldForMatch(p.name)
-      .toUpperCase()
-      .split(' ')
-      .filter((w) => /^[A-Z]/.test(w))
-      .slice(0, 5)
-      .map((w) => w[0])
-      .join('') || 'SP'}-${index.toString(36).toUpperCase().padStart(4, '0')}`;
+    const skuBase = `${
+      foldForMatch(p.name)
+        .toUpperCase()
+        .split(' ')
+        .filter((w) => /^[A-Z]/.test(w))
+        .slice(0, 5)
+        .map((w) => w[0])
+        .join('') || 'SP'
+    }-${index.toString(36).toUpperCase().padStart(4, '0')}`;
     const variants: Variant[] = chosen.map((pack: PackTemplate, vi) => {
       const [min, max] = pack.price;
-      const price = round1000((min + (max - min) * Math.min(1, Math.max(0, position + (lRng.float() - 0.5) * 0.2))) * 1000);
+      const price = round1000(
+        (min + (max - min) * Math.min(1, Math.max(0, position + (lRng.float() - 0.5) * 0.2))) * 1000,
+      );
       const tiers: WholesaleTier[] = [];
       const tierCount = lRng.weighted([0, 1, 2, 3], [0.15, 0.25, 0.35, 0.25]);
       const from = lRng.int(kind.wholesaleFrom[0], kind.wholesaleFrom[1]);
@@ -640,13 +773,16 @@ export function generateSample(options: SampleOptions = {}): CatalogueData {
     const place = plan.product.place;
     const groupLine: Record<ProductGroup, string> = {
       food: 'Sản phẩm được chế biến theo công thức truyền thống, nguyên liệu địa phương, đóng gói và ghi nhãn đầy đủ.',
-      handicraft: 'Mỗi sản phẩm được làm thủ công bởi nghệ nhân và thợ lành nghề của làng nghề, nên có thể khác đôi chút về màu sắc và hoa văn.',
-      machinery: 'Máy được chế tạo và lắp ráp tại xưởng, bảo hành 12 tháng, hướng dẫn lắp đặt và vận hành tận nơi.',
+      handicraft:
+        'Mỗi sản phẩm được làm thủ công bởi nghệ nhân và thợ lành nghề của làng nghề, nên có thể khác đôi chút về màu sắc và hoa văn.',
+      machinery:
+        'Máy được chế tạo và lắp ráp tại xưởng, bảo hành 12 tháng, hướng dẫn lắp đặt và vận hành tận nơi.',
       other: 'Sản phẩm làm từ nguyên liệu tự nhiên của địa phương, thân thiện với môi trường.',
     };
     const groupLineEn: Record<ProductGroup, string> = {
       food: 'Made to a traditional recipe from local ingredients, fully packed and labelled.',
-      handicraft: 'Each piece is handmade by the village artisans, so colours and patterns may vary slightly.',
+      handicraft:
+        'Each piece is handmade by the village artisans, so colours and patterns may vary slightly.',
       machinery: 'Built and assembled in the workshop, with a 12-month warranty and on-site setup.',
       other: 'Made from natural local materials.',
     };

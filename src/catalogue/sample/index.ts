@@ -21,7 +21,9 @@ export async function writeSample(dir: string, options: SampleOptions = {}): Pro
 
 /** Counts for people: facilities, products, certificates by level, listings, photos. */
 export function describeSample(data: CatalogueData): string {
-  const byLevel = LEVELS.map((l) => `${l} ${data.certificates.filter((c) => c.level === l).length}`).join(', ');
+  const byLevel = LEVELS.map((l) => `${l} ${data.certificates.filter((c) => c.level === l).length}`).join(
+    ', ',
+  );
   const photos =
     data.facilities.reduce((n, f) => n + f.photos.length, 0) +
     data.products.reduce((n, p) => n + p.photos.length, 0) +

@@ -44,7 +44,9 @@ class BuyBox extends HTMLElement {
         quantity: wanted,
         ...variant,
       });
-      message.textContent = data.addedTemplate.replace('{quantity}', String(wanted)).replace('{name}', `${data.productName} – ${variant.variantName}`);
+      message.textContent = data.addedTemplate
+        .replace('{quantity}', String(wanted))
+        .replace('{name}', `${data.productName} – ${variant.variantName}`);
       status.hidden = false;
     });
   }

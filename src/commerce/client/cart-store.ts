@@ -28,8 +28,14 @@ const EVENT = 'cart-change';
 function isLine(value: unknown): value is CartLine {
   const l = value as CartLine;
   return (
-    typeof l === 'object' && l !== null && typeof l.sku === 'string' && typeof l.productId === 'string' &&
-    Number.isInteger(l.quantity) && l.quantity > 0 && typeof l.price === 'number' && Array.isArray(l.wholesaleTiers)
+    typeof l === 'object' &&
+    l !== null &&
+    typeof l.sku === 'string' &&
+    typeof l.productId === 'string' &&
+    Number.isInteger(l.quantity) &&
+    l.quantity > 0 &&
+    typeof l.price === 'number' &&
+    Array.isArray(l.wholesaleTiers)
   );
 }
 

@@ -10,8 +10,19 @@ import { onCartChange, readCart, writeCart, type CartLine } from './cart-store';
 import { fill, h } from './dom';
 
 type Labels = Record<
-  | 'cartEmpty' | 'browseProducts' | 'shipmentFrom' | 'remove' | 'removeItem' | 'quantityOf' | 'subtotal' | 'shipping'
-  | 'shippingFree' | 'total' | 'lineUnavailable' | 'quantityReduced' | 'cartUpdated',
+  | 'cartEmpty'
+  | 'browseProducts'
+  | 'shipmentFrom'
+  | 'remove'
+  | 'removeItem'
+  | 'quantityOf'
+  | 'subtotal'
+  | 'shipping'
+  | 'shippingFree'
+  | 'total'
+  | 'lineUnavailable'
+  | 'quantityReduced'
+  | 'cartUpdated',
   string
 >;
 
@@ -48,14 +59,23 @@ class CartView extends HTMLElement {
     await Promise.all(
       products.map(async (id) => {
         try {
-          const res = await fetch(`/api/products/${encodeURIComponent(id)}/`, { headers: { accept: 'application/json' } });
+          const res = await fetch(`/api/products/${encodeURIComponent(id)}/`, {
+            headers: { accept: 'application/json' },
+          });
           if (res.status === 404) return;
           if (!res.ok) throw new Error(String(res.status));
           const product = (await res.json()) as { listing: { variants: ProductVariant[] } | null };
           for (const v of product.listing?.variants ?? []) variants.set(v.sku, v);
         } catch {
           // Offline or server busy: keep the last known values; checkout prices again anyway.
-          for (const l of lines) if (l.productId === id) variants.set(l.sku, { sku: l.sku, price: l.price, wholesaleTiers: l.wholesaleTiers, maxQuantity: l.maxQuantity });
+          for (const l of lines)
+            if (l.productId === id)
+              variants.set(l.sku, {
+                sku: l.sku,
+                price: l.price,
+                wholesaleTiers: l.wholesaleTiers,
+                maxQuantity: l.maxQuantity,
+              });
         }
       }),
     );
@@ -64,9 +84,18 @@ class CartView extends HTMLElement {
       const v = variants.get(line.sku);
       const max = v?.maxQuantity ?? 0;
       const note = max === 0 ? 'unavailable' : line.quantity > max ? 'reduced' : undefined;
-      if (v && (v.price !== line.price || JSON.stringify(v.wholesaleTiers) !== JSON.stringify(line.wholesaleTiers))) changed = true;
+      if (
+        v &&
+        (v.price !== line.price || JSON.stringify(v.wholesaleTiers) !== JSON.stringify(line.wholesaleTiers))
+      )
+        changed = true;
       if (note || max !== line.maxQuantity) changed = true;
-      Object.assign(line, { price: v?.price ?? line.price, wholesaleTiers: v?.wholesaleTiers ?? line.wholesaleTiers, maxQuantity: max, note });
+      Object.assign(line, {
+        price: v?.price ?? line.price,
+        wholesaleTiers: v?.wholesaleTiers ?? line.wholesaleTiers,
+        maxQuantity: max,
+        note,
+      });
       if (note === 'reduced') line.quantity = max;
     }
     writeCart(lines);
@@ -83,7 +112,11 @@ class CartView extends HTMLElement {
     const line = lines.find((l) => l.sku === sku);
     if (!line) return;
     if (quantity === null) lines.splice(lines.indexOf(line), 1);
-    else Object.assign(line, { quantity: Math.max(1, Math.min(line.maxQuantity || 1, quantity)), note: undefined });
+    else
+      Object.assign(line, {
+        quantity: Math.max(1, Math.min(line.maxQuantity || 1, quantity)),
+        note: undefined,
+      });
     writeCart(lines);
   }
 
@@ -92,13 +125,27 @@ class CartView extends HTMLElement {
     const name = `${line.productName} – ${line.variantName}`;
     const unit = unitPriceFor(line, line.quantity);
     const qty = h('input', {
-      type: 'number', inputmode: 'numeric', min: 1, max: Math.max(1, line.maxQuantity), value: line.quantity,
-      'aria-label': fill(t.quantityOf, { name }), disabled: line.maxQuantity === 0,
+      type: 'number',
+      inputmode: 'numeric',
+      min: 1,
+      max: Math.max(1, line.maxQuantity),
+      value: line.quantity,
+      'aria-label': fill(t.quantityOf, { name }),
+      disabled: line.maxQuantity === 0,
     });
     qty.addEventListener('change', () => this.update(line.sku, Math.trunc(Number(qty.value)) || 1));
-    const remove = h('button', { type: 'button', class: 'link-button', 'aria-label': fill(t.removeItem, { name }) }, t.remove);
+    const remove = h(
+      'button',
+      { type: 'button', class: 'link-button', 'aria-label': fill(t.removeItem, { name }) },
+      t.remove,
+    );
     remove.addEventListener('click', () => this.update(line.sku, null));
-    const note = line.note === 'unavailable' ? t.lineUnavailable : line.note === 'reduced' ? fill(t.quantityReduced, { max: line.maxQuantity }) : '';
+    const note =
+      line.note === 'unavailable'
+        ? t.lineUnavailable
+        : line.note === 'reduced'
+          ? fill(t.quantityReduced, { max: line.maxQuantity })
+          : '';
     return h(
       'li',
       { class: 'cart-line', 'data-sku': line.sku },
@@ -119,7 +166,15 @@ class CartView extends HTMLElement {
     body.replaceChildren();
     checkout.hidden = lines.length === 0;
     if (lines.length === 0) {
-      body.append(h('p', {}, t.cartEmpty, ' ', h('a', { href: this.dataset.productsUrl ?? '/products/' }, t.browseProducts)));
+      body.append(
+        h(
+          'p',
+          {},
+          t.cartEmpty,
+          ' ',
+          h('a', { href: this.dataset.productsUrl ?? '/products/' }, t.browseProducts),
+        ),
+      );
       return;
     }
     const groups = new Map<string, CartLine[]>();
@@ -139,8 +194,10 @@ class CartView extends HTMLElement {
           h(
             'dl',
             { class: 'cart-sums' },
-            h('dt', {}, t.subtotal), h('dd', {}, this.vnd(subtotal)),
-            h('dt', {}, t.shipping), h('dd', {}, fee === 0 ? t.shippingFree : this.vnd(fee)),
+            h('dt', {}, t.subtotal),
+            h('dd', {}, this.vnd(subtotal)),
+            h('dt', {}, t.shipping),
+            h('dd', {}, fee === 0 ? t.shippingFree : this.vnd(fee)),
           ),
         ),
       );

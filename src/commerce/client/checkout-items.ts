@@ -13,12 +13,18 @@ class CheckoutItems extends HTMLElement {
     if (this.dataset.source === 'server') return;
     const lines = readCart().filter((l) => l.maxQuantity > 0);
     const locale = this.dataset.locale === 'en' ? 'en' : 'vi';
-    const labels = JSON.parse(this.dataset.labels ?? '{}') as Record<'shipping' | 'shippingFree' | 'total', string>;
+    const labels = JSON.parse(this.dataset.labels ?? '{}') as Record<
+      'shipping' | 'shippingFree' | 'total',
+      string
+    >;
     const rule = JSON.parse(this.dataset.shipping ?? '{"flatFee":0,"freeFrom":0}') as ShippingRule;
     const lineTotal = (l: (typeof lines)[number]) => unitPriceFor(l, l.quantity) * l.quantity;
     const perFacility = new Map<string, number>();
     for (const l of lines) perFacility.set(l.facilityId, (perFacility.get(l.facilityId) ?? 0) + lineTotal(l));
-    const shipping = [...perFacility.values()].reduce((sum, subtotal) => sum + shippingFee(subtotal, rule), 0);
+    const shipping = [...perFacility.values()].reduce(
+      (sum, subtotal) => sum + shippingFee(subtotal, rule),
+      0,
+    );
     const goods = [...perFacility.values()].reduce((a, b) => a + b, 0);
     this.querySelector<HTMLElement>('[data-items]')!.replaceChildren(
       ...lines.map((l) =>
@@ -34,8 +40,10 @@ class CheckoutItems extends HTMLElement {
     );
     if (lines.length) {
       this.querySelector<HTMLElement>('[data-totals]')!.replaceChildren(
-        h('dt', {}, labels.shipping), h('dd', {}, shipping ? formatVnd(shipping, locale) : labels.shippingFree),
-        h('dt', {}, labels.total), h('dd', {}, h('strong', {}, formatVnd(goods + shipping, locale))),
+        h('dt', {}, labels.shipping),
+        h('dd', {}, shipping ? formatVnd(shipping, locale) : labels.shippingFree),
+        h('dt', {}, labels.total),
+        h('dd', {}, h('strong', {}, formatVnd(goods + shipping, locale))),
       );
     }
     this.querySelector<HTMLElement>('[data-empty]')!.hidden = lines.length > 0;

@@ -10,4 +10,7 @@ import { publicKeySet, serverKeyring } from '~/verification/keyring';
 export const prerender = false;
 
 export const GET: APIRoute = () =>
-  json(publicKeySet(serverKeyring()), 200, { 'cache-control': 'public, max-age=3600', 'access-control-allow-origin': '*' });
+  json(publicKeySet(serverKeyring()), 200, {
+    'cache-control': 'public, max-age=3600',
+    'access-control-allow-origin': '*',
+  });

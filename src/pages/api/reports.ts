@@ -5,4 +5,5 @@ import { reportDeps } from '~/verification/server';
 
 export const prerender = false;
 
-export const POST: APIRoute = ({ request, clientAddress }) => handleReportPost(request, reportDeps(request, clientAddress));
+export const POST: APIRoute = ({ request, clientAddress }) =>
+  handleReportPost(request, reportDeps(request, clientAddress));

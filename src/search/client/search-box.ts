@@ -59,13 +59,21 @@ class SearchBox extends HTMLElement {
     // Leaving the input (Tab, a click elsewhere on the page) closes the popup.
     input.addEventListener('blur', () => this.#setOpen(false), { signal });
     // Keep focus in the input through a click on an option, so the popup stays open until it opens the link.
-    list.addEventListener('mousedown', (event) => {
-      if (optionOf(event)) event.preventDefault();
-    }, { signal });
-    list.addEventListener('click', (event) => {
-      const option = optionOf(event);
-      if (option) this.#go(Number(option.dataset.index));
-    }, { signal });
+    list.addEventListener(
+      'mousedown',
+      (event) => {
+        if (optionOf(event)) event.preventDefault();
+      },
+      { signal },
+    );
+    list.addEventListener(
+      'click',
+      (event) => {
+        const option = optionOf(event);
+        if (option) this.#go(Number(option.dataset.index));
+      },
+      { signal },
+    );
     this.#render();
     // Words typed before the script ran are kept by the browser: look them up.
     if (input.value) this.#lookUp(input.value);
@@ -88,19 +96,26 @@ class SearchBox extends HTMLElement {
     if (!request) return this.#show(null, '');
     const cached = this.#cache.get(request.q);
     if (cached) return this.#show(cached, request.q);
-    this.#timer = setTimeout(() => {
-      const controller = new AbortController();
-      this.#inflight = controller;
-      this.#lastSentAt = performance.now();
-      fetch(request.url, { signal: controller.signal })
-        .then((response) => (response.ok ? (response.json() as Promise<SearchResult>) : Promise.reject(new Error(String(response.status)))))
-        .then((result) => {
-          this.#cache.set(request.q, result);
-          this.#show(result, request.q);
-        })
-        // Aborted or failed: the form still submits to the results page.
-        .catch(() => {});
-    }, delayBeforeRequest(performance.now(), this.#lastSentAt));
+    this.#timer = setTimeout(
+      () => {
+        const controller = new AbortController();
+        this.#inflight = controller;
+        this.#lastSentAt = performance.now();
+        fetch(request.url, { signal: controller.signal })
+          .then((response) =>
+            response.ok
+              ? (response.json() as Promise<SearchResult>)
+              : Promise.reject(new Error(String(response.status))),
+          )
+          .then((result) => {
+            this.#cache.set(request.q, result);
+            this.#show(result, request.q);
+          })
+          // Aborted or failed: the form still submits to the results page.
+          .catch(() => {});
+      },
+      delayBeforeRequest(performance.now(), this.#lastSentAt),
+    );
   }
 
   /** Shows an answer (null: nothing to suggest) with no active option. */
@@ -115,7 +130,13 @@ class SearchBox extends HTMLElement {
         ...suggestions.map((s, i) =>
           h(
             'li',
-            { id: this.#optionId(i), role: 'option', 'aria-selected': 'false', 'data-index': i, class: s.detail ? 'search-box-option' : 'search-box-option search-box-more' },
+            {
+              id: this.#optionId(i),
+              role: 'option',
+              'aria-selected': 'false',
+              'data-index': i,
+              class: s.detail ? 'search-box-option' : 'search-box-option search-box-more',
+            },
             h('span', { class: 'search-box-label' }, s.label),
             s.detail ? h('span', { class: 'search-box-detail' }, s.detail) : null,
           ),
@@ -143,7 +164,8 @@ class SearchBox extends HTMLElement {
     const expanded = this.#expanded;
     this.#input.setAttribute('aria-expanded', String(expanded));
     this.#list.hidden = !expanded;
-    if (expanded && this.#active >= 0) this.#input.setAttribute('aria-activedescendant', this.#optionId(this.#active));
+    if (expanded && this.#active >= 0)
+      this.#input.setAttribute('aria-activedescendant', this.#optionId(this.#active));
     else this.#input.removeAttribute('aria-activedescendant');
     for (const [i, option] of [...this.#list.children].entries()) {
       const selected = expanded && i === this.#active;
@@ -169,7 +191,12 @@ class SearchBox extends HTMLElement {
       case 'ArrowUp':
         if (this.#suggestions.length === 0) return;
         event.preventDefault();
-        this.#active = nextActive(event.key as NavigationKey, this.#active, this.#suggestions.length, expanded);
+        this.#active = nextActive(
+          event.key as NavigationKey,
+          this.#active,
+          this.#suggestions.length,
+          expanded,
+        );
         this.#open = true;
         this.#render();
         return;

@@ -69,7 +69,9 @@ export function suggestionsOf(result: SearchResult, q: string, text: SearchBoxTe
       hit.facility,
       hit.province,
       text.levels[hit.level],
-      hit.price !== undefined ? fill(text.priceFrom, { price: formatVnd(hit.price, locale) }) : text.notSoldOnline,
+      hit.price !== undefined
+        ? fill(text.priceFrom, { price: formatVnd(hit.price, locale) })
+        : text.notSoldOnline,
     ].join(' · '),
   }));
   const groups = Object.entries(result.facets.group)
@@ -77,9 +79,15 @@ export function suggestionsOf(result: SearchResult, q: string, text: SearchBoxTe
     .slice(0, TOP_GROUPS)
     .map(([group, count]) => ({
       href: resultsHref(locale, { q, group }),
-      label: fill(text.inGroup, { group: text.groups[group as ProductGroup] ?? group, count: formatNumber(count, locale) }),
+      label: fill(text.inGroup, {
+        group: text.groups[group as ProductGroup] ?? group,
+        count: formatNumber(count, locale),
+      }),
     }));
-  const all = { href: resultsHref(locale, { q }), label: fill(text.seeAll, { count: formatNumber(result.total, locale) }) };
+  const all = {
+    href: resultsHref(locale, { q }),
+    label: fill(text.seeAll, { count: formatNumber(result.total, locale) }),
+  };
   return [...hits, ...groups, all];
 }
 

@@ -13,7 +13,8 @@ class BasketLink extends HTMLElement {
     const locale = this.dataset.locale === 'en' ? 'en' : 'vi';
     const render = () => {
       const count = readBasket().length;
-      link.textContent = count > 0 ? (this.dataset.inBasket ?? '').replace('{count}', formatNumber(count, locale)) : empty;
+      link.textContent =
+        count > 0 ? (this.dataset.inBasket ?? '').replace('{count}', formatNumber(count, locale)) : empty;
     };
     this.stopListening = onBasketChange(render);
     render();

@@ -36,10 +36,14 @@ let cache: { raw: string | null; entries: BasketEntry[] } = { raw: null, entries
 function isEntry(value: unknown): value is BasketEntry {
   const v = value as BasketEntry;
   return (
-    typeof v === 'object' && v !== null &&
-    Number.isInteger(v.quantity) && v.quantity > 0 &&
-    typeof v.offer?.sku === 'string' && typeof v.offer.facilityId === 'string' &&
-    Number.isInteger(v.offer.minOrderQuantity) && Array.isArray(v.offer.wholesaleTiers)
+    typeof v === 'object' &&
+    v !== null &&
+    Number.isInteger(v.quantity) &&
+    v.quantity > 0 &&
+    typeof v.offer?.sku === 'string' &&
+    typeof v.offer.facilityId === 'string' &&
+    Number.isInteger(v.offer.minOrderQuantity) &&
+    Array.isArray(v.offer.wholesaleTiers)
   );
 }
 

@@ -48,7 +48,8 @@ export default function QuoteBasket({ locale, provinces }: Props) {
 
   const total = entries.reduce((sum, e) => sum + indicativeLine(e.offer, e.quantity).total, 0);
   const items = formatBasketParam(entries.map((e) => ({ sku: e.offer.sku, quantity: e.quantity })));
-  const exportHref = (format: 'csv' | 'xlsx') => exportPath(format, new URLSearchParams({ items, lang: locale }));
+  const exportHref = (format: 'csv' | 'xlsx') =>
+    exportPath(format, new URLSearchParams({ items, lang: locale }));
 
   return (
     <>
@@ -69,7 +70,12 @@ export default function QuoteBasket({ locale, provinces }: Props) {
             </thead>
             <tbody>
               {group.lines.map(({ entry, index }) => (
-                <BasketLine key={entry.offer.sku} entry={entry} locale={locale} serverError={lineErrors.get(index)} />
+                <BasketLine
+                  key={entry.offer.sku}
+                  entry={entry}
+                  locale={locale}
+                  serverError={lineErrors.get(index)}
+                />
               ))}
             </tbody>
           </table>
@@ -104,7 +110,15 @@ export default function QuoteBasket({ locale, provinces }: Props) {
   );
 }
 
-function BasketLine({ entry, locale, serverError }: { entry: BasketEntry; locale: Locale; serverError: { field: string; message: string } | undefined }) {
+function BasketLine({
+  entry,
+  locale,
+  serverError,
+}: {
+  entry: BasketEntry;
+  locale: Locale;
+  serverError: { field: string; message: string } | undefined;
+}) {
   const t = sourcingStrings(locale);
   const { offer } = entry;
   const [draft, setDraft] = useState(String(entry.quantity));
@@ -113,7 +127,8 @@ function BasketLine({ entry, locale, serverError }: { entry: BasketEntry; locale
   const line = indicativeLine(offer, entry.quantity);
   const errorId = `qty-error-${offer.sku}`;
   const moq = formatNumber(offer.minOrderQuantity, locale);
-  const error = !valid || serverError?.field === 'quantity' ? t('errorBelowMoq', { moq }) : serverError?.message;
+  const error =
+    !valid || serverError?.field === 'quantity' ? t('errorBelowMoq', { moq }) : serverError?.message;
   const label = `${offer.productName} – ${offer.variantName}`;
   return (
     <tr>
@@ -158,7 +173,12 @@ function BasketLine({ entry, locale, serverError }: { entry: BasketEntry; locale
       <td>{formatVnd(line.unitPrice, locale)}</td>
       <td>{formatVnd(line.total, locale)}</td>
       <td>
-        <button type="button" className="link-button" onClick={() => removeFromBasket(offer.sku)} aria-label={t('remove', { product: label })}>
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => removeFromBasket(offer.sku)}
+          aria-label={t('remove', { product: label })}
+        >
           {t('removeShort')}
         </button>
       </td>
@@ -171,12 +191,15 @@ function QuoteSent({ sent, locale }: { sent: SentQuote; locale: Locale }) {
   const statusHref = `${localePath(locale, quotePath(sent.reference))}?${new URLSearchParams({ email: sent.email })}`;
   return (
     <div className="quote-sent card" role="status">
-      <h2>{t('quoteSent', { reference: sent.reference, count: formatNumber(sent.requests.length, locale) })}</h2>
+      <h2>
+        {t('quoteSent', { reference: sent.reference, count: formatNumber(sent.requests.length, locale) })}
+      </h2>
       <p>{t('quoteSentHint')}</p>
       <ul>
         {sent.requests.map((r) => (
           <li key={r.facility.id}>
-            {r.facility.name}: {r.items.map((i) => `${i.product} × ${formatNumber(i.quantity, locale)}`).join(', ')}
+            {r.facility.name}:{' '}
+            {r.items.map((i) => `${i.product} × ${formatNumber(i.quantity, locale)}`).join(', ')}
           </li>
         ))}
       </ul>

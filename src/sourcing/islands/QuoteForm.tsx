@@ -6,7 +6,14 @@
 import { useId, useState, type ReactNode } from 'react';
 import { todayInVietnam } from '~/catalogue/certificate-status';
 import type { Locale } from '~/i18n/locales';
-import { EMPTY_COMPANY_FORM, mapServerFields, validateCompanyForm, type CompanyField, type CompanyFormValues, type FormErrors } from '~/sourcing/company-form';
+import {
+  EMPTY_COMPANY_FORM,
+  mapServerFields,
+  validateCompanyForm,
+  type CompanyField,
+  type CompanyFormValues,
+  type FormErrors,
+} from '~/sourcing/company-form';
 import { sourcingStrings, type SourcingStringKey } from '~/sourcing/strings';
 import type { BasketEntry } from '~/sourcing/client/basket-store';
 
@@ -65,9 +72,15 @@ export default function QuoteForm({ locale, provinces, entries, onLineErrors, on
           locale,
         }),
       });
-      const body = (await response.json()) as { reference: string; requests: SentQuote['requests'] } & { error?: { message: string; fields?: Record<string, string> } };
+      const body = (await response.json()) as { reference: string; requests: SentQuote['requests'] } & {
+        error?: { message: string; fields?: Record<string, string> };
+      };
       if (response.status === 201) {
-        onSent({ reference: body.reference, email: values.email.trim().toLowerCase(), requests: body.requests });
+        onSent({
+          reference: body.reference,
+          email: values.email.trim().toLowerCase(),
+          requests: body.requests,
+        });
         return;
       }
       if (response.status === 429) {
@@ -90,7 +103,12 @@ export default function QuoteForm({ locale, provinces, entries, onLineErrors, on
     }
   }
 
-  const field = (name: CompanyField, label: SourcingStringKey, input: (props: FieldProps) => ReactNode, hint?: string) => {
+  const field = (
+    name: CompanyField,
+    label: SourcingStringKey,
+    input: (props: FieldProps) => ReactNode,
+    hint?: string,
+  ) => {
     const error = errors[name];
     const props: FieldProps = {
       id: `${id}-${name}`,
@@ -98,7 +116,8 @@ export default function QuoteForm({ locale, provinces, entries, onLineErrors, on
       value: values[name],
       onChange: (value: string) => setValues((v) => ({ ...v, [name]: value })),
       'aria-invalid': error ? true : undefined,
-      'aria-describedby': [hint && `${id}-${name}-hint`, error && `${id}-${name}-error`].filter(Boolean).join(' ') || undefined,
+      'aria-describedby':
+        [hint && `${id}-${name}-hint`, error && `${id}-${name}-error`].filter(Boolean).join(' ') || undefined,
     };
     return (
       <div className="field">
@@ -119,16 +138,43 @@ export default function QuoteForm({ locale, provinces, entries, onLineErrors, on
   };
 
   return (
-    <form className="quote-form" onSubmit={submit} noValidate aria-describedby={problem ? `${id}-problem` : undefined}>
+    <form
+      className="quote-form"
+      onSubmit={submit}
+      noValidate
+      aria-describedby={problem ? `${id}-problem` : undefined}
+    >
       <fieldset>
         <legend>{t('companyLegend')}</legend>
-        {field('name', 'companyName', (p) => <TextInput {...p} autoComplete="organization" />)}
-        {field('taxCode', 'taxCode', (p) => <TextInput {...p} inputMode="numeric" autoComplete="off" />, t('taxCodeHint'))}
-        {field('contactName', 'contactName', (p) => <TextInput {...p} autoComplete="name" />)}
-        {field('phone', 'phone', (p) => <TextInput {...p} type="tel" autoComplete="tel" />)}
-        {field('email', 'email', (p) => <TextInput {...p} type="email" autoComplete="email" />)}
+        {field('name', 'companyName', (p) => (
+          <TextInput {...p} autoComplete="organization" />
+        ))}
+        {field(
+          'taxCode',
+          'taxCode',
+          (p) => (
+            <TextInput {...p} inputMode="numeric" autoComplete="off" />
+          ),
+          t('taxCodeHint'),
+        )}
+        {field('contactName', 'contactName', (p) => (
+          <TextInput {...p} autoComplete="name" />
+        ))}
+        {field('phone', 'phone', (p) => (
+          <TextInput {...p} type="tel" autoComplete="tel" />
+        ))}
+        {field('email', 'email', (p) => (
+          <TextInput {...p} type="email" autoComplete="email" />
+        ))}
         {field('province', 'province', (p) => (
-          <select id={p.id} name={p.name} value={p.value} onChange={(e) => p.onChange(e.target.value)} aria-invalid={p['aria-invalid']} aria-describedby={p['aria-describedby']}>
+          <select
+            id={p.id}
+            name={p.name}
+            value={p.value}
+            onChange={(e) => p.onChange(e.target.value)}
+            aria-invalid={p['aria-invalid']}
+            aria-describedby={p['aria-describedby']}
+          >
             <option value="">{t('chooseProvince')}</option>
             {provinces.map((name) => (
               <option key={name} value={name}>
@@ -137,13 +183,30 @@ export default function QuoteForm({ locale, provinces, entries, onLineErrors, on
             ))}
           </select>
         ))}
-        {field('targetDate', 'targetDate', (p) => <TextInput {...p} type="date" min={today} />)}
+        {field('targetDate', 'targetDate', (p) => (
+          <TextInput {...p} type="date" min={today} />
+        ))}
         {field('message', 'message', (p) => (
-          <textarea id={p.id} name={p.name} value={p.value} onChange={(e) => p.onChange(e.target.value)} rows={4} maxLength={2000} aria-describedby={p['aria-describedby']} />
+          <textarea
+            id={p.id}
+            name={p.name}
+            value={p.value}
+            onChange={(e) => p.onChange(e.target.value)}
+            rows={4}
+            maxLength={2000}
+            aria-describedby={p['aria-describedby']}
+          />
         ))}
         <div className="honeypot" aria-hidden="true">
           <label htmlFor={`${id}-homepage`}>{t('honeypot')}</label>
-          <input id={`${id}-homepage`} name="homepage" tabIndex={-1} autoComplete="off" value={values.homepage} onChange={(e) => setValues((v) => ({ ...v, homepage: e.target.value }))} />
+          <input
+            id={`${id}-homepage`}
+            name="homepage"
+            tabIndex={-1}
+            autoComplete="off"
+            value={values.homepage}
+            onChange={(e) => setValues((v) => ({ ...v, homepage: e.target.value }))}
+          />
         </div>
       </fieldset>
       {problem && (
@@ -167,6 +230,9 @@ interface FieldProps {
   'aria-describedby': string | undefined;
 }
 
-function TextInput({ onChange, ...props }: FieldProps & { type?: string; autoComplete?: string; inputMode?: 'numeric'; min?: string }) {
+function TextInput({
+  onChange,
+  ...props
+}: FieldProps & { type?: string; autoComplete?: string; inputMode?: 'numeric'; min?: string }) {
   return <input {...props} type={props.type ?? 'text'} onChange={(e) => onChange(e.target.value)} />;
 }

@@ -9,50 +9,95 @@ import {
   numberKey,
 } from '~/catalogue/import/identity';
 import { parseCsv, detectDelimiter } from '~/catalogue/import/table';
-import { parseDate, parseGroup, parseLevel, parseRegion, parseScore, parseYear } from '~/catalogue/import/values';
+import {
+  parseDate,
+  parseGroup,
+  parseLevel,
+  parseRegion,
+  parseScore,
+  parseYear,
+} from '~/catalogue/import/values';
 
-const value = <T>(r: { ok: true; value: T } | { ok: false; message: string }) => (r.ok ? r.value : `ERR: ${r.message}`);
+const value = <T>(r: { ok: true; value: T } | { ok: false; message: string }) =>
+  r.ok ? r.value : `ERR: ${r.message}`;
 
 describe('levels', () => {
   it.each([
-    ['quốc gia', 'national'], ['Cấp Quốc gia', 'national'], ['national', 'national'], ['CẤP QUỐC GIA', 'national'],
-    ['khu vực', 'regional'], ['Cấp khu vực', 'regional'], ['regional', 'regional'],
-    ['tỉnh', 'province'], ['cấp tỉnh', 'province'], ['Tỉnh', 'province'], ['province', 'province'],
-    ['huyện', 'district'], ['Cấp huyện', 'district'], ['district', 'district'],
-    ['xã', 'commune'], ['cấp xã', 'commune'], ['commune', 'commune'],
+    ['quốc gia', 'national'],
+    ['Cấp Quốc gia', 'national'],
+    ['national', 'national'],
+    ['CẤP QUỐC GIA', 'national'],
+    ['khu vực', 'regional'],
+    ['Cấp khu vực', 'regional'],
+    ['regional', 'regional'],
+    ['tỉnh', 'province'],
+    ['cấp tỉnh', 'province'],
+    ['Tỉnh', 'province'],
+    ['province', 'province'],
+    ['huyện', 'district'],
+    ['Cấp huyện', 'district'],
+    ['district', 'district'],
+    ['xã', 'commune'],
+    ['cấp xã', 'commune'],
+    ['commune', 'commune'],
   ])('%s → %s', (text, level) => expect(value(parseLevel(text))).toBe(level));
   it('rejects others', () => expect(parseLevel('trung ương').ok).toBe(false));
 });
 
 describe('regions', () => {
   it.each([
-    ['phía Bắc', 'north'], ['Khu vực phía Bắc', 'north'], ['north', 'north'],
-    ['miền Trung - Tây Nguyên', 'central'], ['Khu vực miền Trung – Tây Nguyên', 'central'], ['central', 'central'],
-    ['phía Nam', 'south'], ['south', 'south'], ['PHÍA NAM', 'south'],
+    ['phía Bắc', 'north'],
+    ['Khu vực phía Bắc', 'north'],
+    ['north', 'north'],
+    ['miền Trung - Tây Nguyên', 'central'],
+    ['Khu vực miền Trung – Tây Nguyên', 'central'],
+    ['central', 'central'],
+    ['phía Nam', 'south'],
+    ['south', 'south'],
+    ['PHÍA NAM', 'south'],
   ])('%s → %s', (text, region) => expect(value(parseRegion(text))).toBe(region));
   it('rejects others', () => expect(parseRegion('Tây Bắc Bộ').ok).toBe(false));
 });
 
 describe('groups', () => {
   it.each([
-    ['1', 'handicraft'], ['2', 'food'], ['3', 'machinery'], ['4', 'other'], ['Nhóm 2', 'food'],
-    ['Thủ công mỹ nghệ', 'handicraft'], ['thu cong my nghe', 'handicraft'],
-    ['Chế biến nông, lâm, thủy sản và thực phẩm', 'food'], ['Chế biến nông lâm thủy sản', 'food'],
-    ['Thiết bị, máy móc, dụng cụ và phụ tùng cơ khí', 'machinery'], ['Sản phẩm khác', 'other'],
-    ['handicraft', 'handicraft'], ['food', 'food'], ['machinery', 'machinery'], ['other', 'other'],
+    ['1', 'handicraft'],
+    ['2', 'food'],
+    ['3', 'machinery'],
+    ['4', 'other'],
+    ['Nhóm 2', 'food'],
+    ['Thủ công mỹ nghệ', 'handicraft'],
+    ['thu cong my nghe', 'handicraft'],
+    ['Chế biến nông, lâm, thủy sản và thực phẩm', 'food'],
+    ['Chế biến nông lâm thủy sản', 'food'],
+    ['Thiết bị, máy móc, dụng cụ và phụ tùng cơ khí', 'machinery'],
+    ['Sản phẩm khác', 'other'],
+    ['handicraft', 'handicraft'],
+    ['food', 'food'],
+    ['machinery', 'machinery'],
+    ['other', 'other'],
   ])('%s → %s', (text, group) => expect(value(parseGroup(text))).toBe(group));
   it.each(['5', 'đồ chơi', 'toys'])('rejects %s', (text) => expect(parseGroup(text).ok).toBe(false));
 });
 
 describe('dates', () => {
   it.each([
-    ['15/11/2023', '2023-11-15'], ['5/6/2019', '2019-06-05'], ['2023-11-15', '2023-11-15'], ['29/02/2024', '2024-02-29'],
+    ['15/11/2023', '2023-11-15'],
+    ['5/6/2019', '2019-06-05'],
+    ['2023-11-15', '2023-11-15'],
+    ['29/02/2024', '2024-02-29'],
     ['01.07.2025', '2025-07-01'],
   ])('%s → %s', (text, iso) => expect(value(parseDate(text))).toBe(iso));
-  it.each(['31/02/2023', '29/02/2023', '2023-13-01', '00/01/2020', '32/01/2020', '11/15/2023', 'tháng 5', '2023'])(
-    'rejects %s',
-    (text) => expect(parseDate(text).ok).toBe(false),
-  );
+  it.each([
+    '31/02/2023',
+    '29/02/2023',
+    '2023-13-01',
+    '00/01/2020',
+    '32/01/2020',
+    '11/15/2023',
+    'tháng 5',
+    '2023',
+  ])('rejects %s', (text) => expect(parseDate(text).ok).toBe(false));
 });
 
 describe('years and scores', () => {
@@ -74,14 +119,37 @@ describe('years and scores', () => {
 
 describe('headers', () => {
   it('match the Vietnamese header or the English alias, ignoring case, diacritics, spaces, underscores', () => {
-    const map = mapHeader(['STT', 'Tên sản phẩm', 'CAP', 'nam', 'Nhóm_sản_phẩm', 'facility_name', 'Tỉnh thành', 'Ngày cấp']);
+    const map = mapHeader([
+      'STT',
+      'Tên sản phẩm',
+      'CAP',
+      'nam',
+      'Nhóm_sản_phẩm',
+      'facility_name',
+      'Tỉnh thành',
+      'Ngày cấp',
+    ]);
     expect(map.problems).toEqual([]);
-    expect(map.index).toMatchObject({ productName: 1, level: 2, year: 3, group: 4, facilityName: 5, province: 6, issuedOn: 7 });
+    expect(map.index).toMatchObject({
+      productName: 1,
+      level: 2,
+      year: 3,
+      group: 4,
+      facilityName: 5,
+      province: 6,
+      issuedOn: 7,
+    });
     expect(map.ignored).toEqual(['STT']);
   });
   it('reports each missing required column once', () => {
     const map = mapHeader(['ten_san_pham']);
-    expect(map.problems.map(([c]) => c).sort()).toEqual(['cap', 'nam', 'nhom_san_pham', 'ten_co_so', 'tinh_thanh']);
+    expect(map.problems.map(([c]) => c).sort()).toEqual([
+      'cap',
+      'nam',
+      'nhom_san_pham',
+      'ten_co_so',
+      'tinh_thanh',
+    ]);
   });
 });
 
@@ -91,8 +159,13 @@ describe('CSV reading', () => {
     expect(detectDelimiter('"a;b",c,d\n')).toBe(',');
   });
   it('refuses text that is not UTF-8 and reads UTF-16 exports', () => {
-    expect(() => parseCsv(Uint8Array.from([0x63, 0x61, 0x70, 0x0a, 0x74, 0xec, 0x6e, 0x68]))).toThrow(/not UTF-8/);
-    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('cap\tnam\ntỉnh\t2019\n', 'utf16le')]);
+    expect(() => parseCsv(Uint8Array.from([0x63, 0x61, 0x70, 0x0a, 0x74, 0xec, 0x6e, 0x68]))).toThrow(
+      /not UTF-8/,
+    );
+    const utf16 = Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from('cap\tnam\ntỉnh\t2019\n', 'utf16le'),
+    ]);
     expect(parseCsv(utf16).rows[0]!.cells).toEqual(['tỉnh', '2019']);
   });
 
@@ -126,7 +199,9 @@ describe('identity', () => {
   });
 
   it('treats old and new province names as one facility', () => {
-    expect(facilityKey('Công ty TNHH Gốm Minh Long', 'Phú Thọ')).toBe(facilityKey('HTX Gốm Minh Long', 'Phú Thọ'));
+    expect(facilityKey('Công ty TNHH Gốm Minh Long', 'Phú Thọ')).toBe(
+      facilityKey('HTX Gốm Minh Long', 'Phú Thọ'),
+    );
     expect(facilityKey('Gốm Minh Long', 'Phú Thọ')).not.toBe(facilityKey('Gốm Minh Long', 'Hà Nội'));
   });
 
@@ -149,7 +224,9 @@ describe('identity', () => {
     expect(defaultIssuer('district', 'Hà Nội', 'xã Bát Tràng, huyện Gia Lâm, thành phố Hà Nội')).toBe(
       'UBND huyện Gia Lâm, thành phố Hà Nội',
     );
-    expect(defaultIssuer('commune', 'Phú Thọ', 'Thôn 3, xã Tân Lạc, tỉnh Phú Thọ')).toBe('UBND xã Tân Lạc, tỉnh Phú Thọ');
+    expect(defaultIssuer('commune', 'Phú Thọ', 'Thôn 3, xã Tân Lạc, tỉnh Phú Thọ')).toBe(
+      'UBND xã Tân Lạc, tỉnh Phú Thọ',
+    );
     expect(defaultIssuer('district', 'Hà Nam')).toBe('UBND cấp huyện, tỉnh Hà Nam');
   });
 

@@ -74,7 +74,10 @@ describe('the default sample', () => {
     const share = data.listings.length / data.products.length;
     expect(share).toBeGreaterThan(0.7);
     expect(share).toBeLessThan(0.8);
-    const photos = [...data.facilities, ...data.products, ...data.listings].reduce((n, r) => n + r.photos.length, 0);
+    const photos = [...data.facilities, ...data.products, ...data.listings].reduce(
+      (n, r) => n + r.photos.length,
+      0,
+    );
     expect(photos / data.products.length).toBeGreaterThan(0.8);
     expect(photos / data.products.length).toBeLessThan(1.2);
     expect(data.dataset).toEqual({ id: 'dataset', sample: true, generatedBy: 'npm run sample', seed: 2025 });
@@ -125,10 +128,14 @@ describe('the default sample', () => {
   });
 
   it('covers every current and former province, with names as listed on the day', () => {
-    expect(new Set(data.facilities.map((f) => f.province))).toEqual(new Set(CURRENT_PROVINCES.map((p) => p.name)));
+    expect(new Set(data.facilities.map((f) => f.province))).toEqual(
+      new Set(CURRENT_PROVINCES.map((p) => p.name)),
+    );
     const listed = new Set(data.certificates.map((c) => c.provinceAsListed));
     for (const former of FORMER_PROVINCES) expect(listed.has(former.name), former.name).toBe(true);
-    const formerOnly = new Set(FORMER_PROVINCES.map((p) => p.name).filter((n) => !CURRENT_PROVINCES.some((c) => c.name === n)));
+    const formerOnly = new Set(
+      FORMER_PROVINCES.map((p) => p.name).filter((n) => !CURRENT_PROVINCES.some((c) => c.name === n)),
+    );
     for (const c of data.certificates) {
       if (c.issuedOn && c.issuedOn >= '2025-07-01') expect(formerOnly.has(c.provinceAsListed)).toBe(false);
       if (c.year < 2025 && c.level !== 'commune') expect(c.provinceAsListed).not.toBe('Huế');
@@ -137,7 +144,9 @@ describe('the default sample', () => {
 
   it('has superseded chains, revocations, decisions, printed numbers and scores', () => {
     const catalogue = new Catalogue(data);
-    const chains = data.products.filter((p) => new Set(catalogue.certificatesOf(p.id).map((c) => c.level)).size >= 3);
+    const chains = data.products.filter(
+      (p) => new Set(catalogue.certificatesOf(p.id).map((c) => c.level)).size >= 3,
+    );
     expect(chains.length).toBeGreaterThan(20);
     const statuses = data.certificates.map((c) => catalogue.statusOf(c, '2025-11-15').status);
     for (const s of ['valid', 'expired', 'revoked', 'superseded']) expect(statuses).toContain(s);
@@ -155,7 +164,9 @@ describe('the default sample', () => {
       } else expect(c.issuedBy).toMatch(/^UBND /);
     }
     expect(data.certificates.filter((c) => c.number).length / data.certificates.length).toBeGreaterThan(0.5);
-    expect(data.certificates.filter((c) => c.score !== undefined).length / data.certificates.length).toBeGreaterThan(0.5);
+    expect(
+      data.certificates.filter((c) => c.score !== undefined).length / data.certificates.length,
+    ).toBeGreaterThan(0.5);
   });
 
   it('has facilities of every type with Vietnamese legal names and valid contacts', () => {
@@ -200,16 +211,44 @@ describe('the sample and the import agree', () => {
     const facilities = new Map(data.facilities.map((f) => [f.id, f]));
     const products = new Map(data.products.map((p) => [p.id, p]));
     const header = [
-      'so_chung_nhan', 'quyet_dinh', 'cap', 'khu_vuc', 'nam', 'ngay_cap', 'hieu_luc_den', 'ten_san_pham', 'nhom_san_pham',
-      'ten_co_so', 'dia_chi', 'tinh_thanh', 'diem', 'dien_thoai', 'email', 'co_quan_cap',
+      'so_chung_nhan',
+      'quyet_dinh',
+      'cap',
+      'khu_vuc',
+      'nam',
+      'ngay_cap',
+      'hieu_luc_den',
+      'ten_san_pham',
+      'nhom_san_pham',
+      'ten_co_so',
+      'dia_chi',
+      'tinh_thanh',
+      'diem',
+      'dien_thoai',
+      'email',
+      'co_quan_cap',
     ];
     const iso = (d?: string) => (d ? `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}` : '');
     const rows = data.certificates.map((c) => {
       const p = products.get(c.productId)!;
       const f = facilities.get(c.facilityId)!;
       return [
-        c.number ?? '', c.decision ?? '', c.level, c.region ?? '', c.year, iso(c.issuedOn), iso(c.validUntil), p.name, p.group,
-        f.name, f.address ?? '', c.provinceAsListed, c.score ?? '', f.phone ?? '', f.email ?? '', c.issuedBy,
+        c.number ?? '',
+        c.decision ?? '',
+        c.level,
+        c.region ?? '',
+        c.year,
+        iso(c.issuedOn),
+        iso(c.validUntil),
+        p.name,
+        p.group,
+        f.name,
+        f.address ?? '',
+        c.provinceAsListed,
+        c.score ?? '',
+        f.phone ?? '',
+        f.email ?? '',
+        c.issuedBy,
       ];
     });
     const file = path.join(work, 'export.csv');

@@ -17,10 +17,27 @@ const vi: SearchBoxText = {
   seeAll: 'Xem tất cả {count} kết quả',
   statusCount: '{count} kết quả, {shown} gợi ý.',
   statusNone: 'Không có kết quả.',
-  levels: { commune: 'Cấp xã', district: 'Cấp huyện', province: 'Cấp tỉnh', regional: 'Cấp khu vực', national: 'Cấp quốc gia' },
-  groups: { handicraft: 'Thủ công mỹ nghệ', food: 'Chế biến nông lâm thủy sản', machinery: 'Cơ khí', other: 'Khác' },
+  levels: {
+    commune: 'Cấp xã',
+    district: 'Cấp huyện',
+    province: 'Cấp tỉnh',
+    regional: 'Cấp khu vực',
+    national: 'Cấp quốc gia',
+  },
+  groups: {
+    handicraft: 'Thủ công mỹ nghệ',
+    food: 'Chế biến nông lâm thủy sản',
+    machinery: 'Cơ khí',
+    other: 'Khác',
+  },
 };
-const en: SearchBoxText = { ...vi, locale: 'en', priceFrom: 'From {price}', seeAll: 'See all {count} results', inGroup: '{group} group: {count} products' };
+const en: SearchBoxText = {
+  ...vi,
+  locale: 'en',
+  priceFrom: 'From {price}',
+  seeAll: 'See all {count} results',
+  inGroup: '{group} group: {count} products',
+};
 
 function hit(n: number, price?: number): SearchHit {
   return {
@@ -42,7 +59,10 @@ function result(hits: SearchHit[], total: number, group: Record<string, number> 
 
 describe('searchRequest', () => {
   it('asks /api/search for the top five hits of the trimmed words', () => {
-    expect(searchRequest('  nước mắm ')).toEqual({ q: 'nước mắm', url: '/api/search?q=n%C6%B0%E1%BB%9Bc+m%E1%BA%AFm&limit=5' });
+    expect(searchRequest('  nước mắm ')).toEqual({
+      q: 'nước mắm',
+      url: '/api/search?q=n%C6%B0%E1%BB%9Bc+m%E1%BA%AFm&limit=5',
+    });
   });
 
   it('does not look up fewer than two characters', () => {
@@ -54,7 +74,11 @@ describe('searchRequest', () => {
 describe('suggestionsOf', () => {
   it('lists up to five products, the three largest groups, then "see all", in Vietnamese', () => {
     const hits = [hit(1, 125000), hit(2), hit(3), hit(4), hit(5), hit(6)];
-    const s = suggestionsOf(result(hits, 1234, { other: 1, food: 900, handicraft: 300, machinery: 33 }), 'nuoc mam', vi);
+    const s = suggestionsOf(
+      result(hits, 1234, { other: 1, food: 900, handicraft: 300, machinery: 33 }),
+      'nuoc mam',
+      vi,
+    );
     expect(s).toHaveLength(5 + 3 + 1);
     expect(s[0]).toEqual({
       href: '/products/nuoc-mam-1/',
@@ -75,7 +99,11 @@ describe('suggestionsOf', () => {
 
   it('links under /en/ in English', () => {
     const s = suggestionsOf(result([hit(1, 5000)], 1, { food: 1 }), 'fish sauce', en);
-    expect(s.map((x) => x.href)).toEqual(['/en/products/nuoc-mam-1/', '/en/search/?q=fish+sauce&group=food', '/en/search/?q=fish+sauce']);
+    expect(s.map((x) => x.href)).toEqual([
+      '/en/products/nuoc-mam-1/',
+      '/en/search/?q=fish+sauce&group=food',
+      '/en/search/?q=fish+sauce',
+    ]);
     expect(s[2]!.label).toBe('See all 1 results');
   });
 

@@ -55,7 +55,10 @@ describe('quote basket store', () => {
     putInBasket(offer('A-1'), 50);
     putInBasket(offer('B-1'), 60);
     putInBasket(offer('A-1'), 120);
-    expect(readBasket().map((e) => [e.offer.sku, e.quantity])).toEqual([['A-1', 120], ['B-1', 60]]);
+    expect(readBasket().map((e) => [e.offer.sku, e.quantity])).toEqual([
+      ['A-1', 120],
+      ['B-1', 60],
+    ]);
     setQuantity('B-1', 75);
     removeFromBasket('A-1');
     expect(readBasket().map((e) => [e.offer.sku, e.quantity])).toEqual([['B-1', 75]]);
@@ -71,7 +74,14 @@ describe('quote basket store', () => {
   it('reads unreadable or hand-edited storage as empty, and drops malformed lines', () => {
     browser.items.set(BASKET_STORAGE_KEY, '{not json');
     expect(readBasket()).toEqual([]);
-    browser.items.set(BASKET_STORAGE_KEY, JSON.stringify([{ offer: offer('A-1'), quantity: 0 }, { offer: { sku: 'X' }, quantity: 5 }, { offer: offer('B-1'), quantity: 60 }]));
+    browser.items.set(
+      BASKET_STORAGE_KEY,
+      JSON.stringify([
+        { offer: offer('A-1'), quantity: 0 },
+        { offer: { sku: 'X' }, quantity: 5 },
+        { offer: offer('B-1'), quantity: 60 },
+      ]),
+    );
     expect(readBasket().map((e) => e.offer.sku)).toEqual(['B-1']);
   });
 

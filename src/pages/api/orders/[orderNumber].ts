@@ -7,4 +7,9 @@ import { database } from '~/db/client';
 export const prerender = false;
 
 export const GET: APIRoute = async ({ request, params, clientAddress: address }) =>
-  handleOrderStatus(request, params.orderNumber ?? '', (await database()).db, orderLimitFor(request, address));
+  handleOrderStatus(
+    request,
+    params.orderNumber ?? '',
+    (await database()).db,
+    orderLimitFor(request, address),
+  );

@@ -8,7 +8,11 @@ import { kickDelivery } from '~/notifications/worker';
 export const prerender = false;
 
 export const POST: APIRoute = async ({ request, clientAddress: address }) => {
-  const response = await handleCreateOrder(request, await orderContext(await getCatalogue()), orderLimitFor(request, address));
+  const response = await handleCreateOrder(
+    request,
+    await orderContext(await getCatalogue()),
+    orderLimitFor(request, address),
+  );
   if (response.status === 201) kickDelivery();
   return response;
 };

@@ -12,7 +12,8 @@ export const prerender = false;
 export const POST: APIRoute = async ({ request }) => {
   const stripe = stripeClient();
   const secret = env().STRIPE_WEBHOOK_SECRET;
-  if (!stripe || !secret) return apiError(404, 'not_configured', 'Card payments are not configured on this server.');
+  if (!stripe || !secret)
+    return apiError(404, 'not_configured', 'Card payments are not configured on this server.');
   const response = await stripeWebhookResponse(request, (await database()).db, stripe, secret);
   if (response.ok) kickDelivery();
   return response;

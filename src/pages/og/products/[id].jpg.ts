@@ -18,7 +18,11 @@ export const prerender = false;
 export const GET: APIRoute = async ({ params }) => {
   const index = await getSiteIndex();
   const card = index.cards.get(params.id ?? '');
-  if (!card) return new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  if (!card)
+    return new Response('Not found', {
+      status: 404,
+      headers: { 'content-type': 'text/plain; charset=utf-8' },
+    });
   const { product, facility, province, headline } = card;
   const ui = uiStrings('vi');
   const [photoPath] = await productPhotoFiles(product.id);
@@ -28,7 +32,9 @@ export const GET: APIRoute = async ({ params }) => {
       siteName: ui('siteName'),
       name: product.name,
       byline: `${facility.name} · ${province.name}`,
-      ...(headline ? { certification: `${levelName(headline.certificate.level, 'vi')} · ${headline.certificate.year}` } : {}),
+      ...(headline
+        ? { certification: `${levelName(headline.certificate.level, 'vi')} · ${headline.certificate.year}` }
+        : {}),
       tagline: ui('siteTagline'),
       ...(photoPath ? { photoPath } : {}),
     },
