@@ -1,8 +1,8 @@
 // @ts-check
 import path from 'node:path';
-import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
 import react from '@astrojs/react';
+import { defineConfig } from 'astro/config';
 import { dataStoreAsJson } from './src/catalogue/data-store-module';
 
 const cacheDir = process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro';

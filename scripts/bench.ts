@@ -6,7 +6,7 @@
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createBenchContext, type BenchModule } from './lib/bench-context';
+import { type BenchModule, createBenchContext } from './lib/bench-context';
 
 const args = process.argv.slice(2);
 const onlyIndex = args.indexOf('--only');

@@ -5,7 +5,7 @@
  * Exit status: 0 done, 1 invalid input (every problem listed, nothing written), 2 usage error.
  */
 import { contentDir } from '~/catalogue/content-files';
-import { UsageError, formatSummary, importRegistryFile } from '~/catalogue/import/index';
+import { formatSummary, importRegistryFile, UsageError } from '~/catalogue/import/index';
 
 const USAGE = `usage: npm run import -- FILE [--dry-run]
 
@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   const file = files[0]!;
   const dir = contentDir();
 
-  let outcome;
+  let outcome: Awaited<ReturnType<typeof importRegistryFile>>;
   try {
     outcome = await importRegistryFile(file, { contentDir: dir, dryRun });
   } catch (error) {

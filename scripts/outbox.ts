@@ -7,8 +7,8 @@
  * database: with the embedded PGlite, stop the server first (one process owns its files).
  */
 import { parseArgs } from 'node:util';
-import { openDatabase } from '~/db/client';
 import { env } from '~/config/env';
+import { openDatabase } from '~/db/client';
 import { deliverPending, listOutbox } from '~/notifications/outbox';
 import { configuredTransport, mailboxDir, readMailbox } from '~/notifications/transport';
 
@@ -22,9 +22,9 @@ const { values } = parseArgs({
   },
 });
 
-function print(items: object[], describe: (item: never) => string): void {
+function print(items: object[], line: (item: never) => string): void {
   if (values.json) console.log(JSON.stringify(items, null, 2));
-  else for (const item of items) console.log(describe(item as never));
+  else for (const item of items) console.log(line(item as never));
 }
 
 if (values.db || values.deliver) {

@@ -7,8 +7,8 @@
  * on load meanwhile. Exit status: 0 done or nothing to change, 1 bad data or request, 2 usage.
  */
 import { parseArgs } from 'node:util';
-import { contentDir, readCatalogueData, writeCollections } from '~/catalogue/content-files';
 import { todayInVietnam } from '~/catalogue/certificate-status';
+import { contentDir, readCatalogueData, writeCollections } from '~/catalogue/content-files';
 import { applyRevocation, RevokeError } from '~/verification/revoke';
 
 const USAGE =

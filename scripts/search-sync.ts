@@ -24,7 +24,7 @@ for (let i = 0; i < args.length; i++) {
   else fail(2, `unknown or incomplete option "${args[i]}" (usage: npm run search:sync -- [--batch-size N])`);
 }
 
-let config;
+let config: ReturnType<typeof env>;
 try {
   config = env();
 } catch (error) {

@@ -3,8 +3,8 @@
  * the same zod schemas the import CLI and the API use. Photo paths become astro:assets images.
  */
 import { defineCollection, z } from 'astro:content';
-import { file } from 'astro/loaders';
 import path from 'node:path';
+import { file } from 'astro/loaders';
 import { CONTENT_FILES } from './catalogue/content-files';
 import {
   certificateSchema,

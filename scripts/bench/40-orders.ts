@@ -11,8 +11,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { loadCatalogue } from '~/catalogue/content-files';
 import type { Catalogue } from '~/catalogue/catalogue';
+import { loadCatalogue } from '~/catalogue/content-files';
 import type { BenchContext } from '../lib/bench-context';
 
 const CONNECTIONS = 20;
@@ -111,9 +111,10 @@ async function measure(
     const t0 = performance.now();
     const statuses = await Promise.all(
       Array.from({ length: BURST }, () =>
-        order(server.url, [{ sku: tracked.sku, quantity: 1 }]).then(
-          async (r) => (await r.arrayBuffer(), r.status),
-        ),
+        order(server.url, [{ sku: tracked.sku, quantity: 1 }]).then(async (r) => {
+          await r.arrayBuffer();
+          return r.status;
+        }),
       ),
     );
     const seconds = (performance.now() - t0) / 1000;

@@ -1,5 +1,5 @@
 /** Shared helpers for the benchmark modules in scripts/bench/. */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import autocannon from 'autocannon';
 
 export interface BenchContext {

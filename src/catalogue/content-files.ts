@@ -3,8 +3,9 @@
  * server-side live reads). Files are JSON arrays sorted by id, two-space indented, so git diffs
  * of an import are readable.
  */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+
 import { existsSync } from 'node:fs';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { Catalogue, type CatalogueData } from './catalogue';

@@ -8,11 +8,11 @@ import { existsSync } from 'node:fs';
 import { mkdir, rename, stat } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
+import { foldForMatch } from '~/text/vietnamese';
 import type { CatalogueData } from './catalogue';
 import { CONTENT_FILES } from './content-files';
 import type { ProductGroup } from './programme';
 import { hashString, mulberry32 } from './sample/prng';
-import { foldForMatch } from '~/text/vietnamese';
 
 export const PHOTO_WIDTH = 600;
 export const PHOTO_HEIGHT = 450;

@@ -5,11 +5,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Locale } from '~/i18n/locales';
-import { orderRequestSchema } from './order-input';
 import type { ClientLimit } from '~/security/rate-limit';
+import { orderRequestSchema } from './order-input';
 import { mayPlaceOrder, PLACEMENT_RULE } from './orders-api';
-import { placeOrder, type OrderContext, type OrderError } from './orders-service';
-import { priceOrder, type PricedOrder } from './pricing';
+import { type OrderContext, type OrderError, placeOrder } from './orders-service';
+import { type PricedOrder, priceOrder } from './pricing';
 import type { CommerceKey } from './strings';
 import { commerceStrings } from './strings';
 

@@ -1,10 +1,10 @@
 /** The facility's page for one shipment, reached through its signed link (./order-links.ts). */
 import type { Database } from '~/db/client';
 import type { Locale } from '~/i18n/locales';
-import { readShipmentToken } from './order-links';
-import { loadOrder, orderIdOfShipment, type OrderDetails, type ShipmentDetails } from './order-view';
-import { applyShipmentAction, shipmentActionSchema } from './shipment-actions';
 import type { ShipmentStatus } from './db-schema';
+import { readShipmentToken } from './order-links';
+import { loadOrder, type OrderDetails, orderIdOfShipment, type ShipmentDetails } from './order-view';
+import { applyShipmentAction, shipmentActionSchema } from './shipment-actions';
 import { commerceStrings } from './strings';
 
 export type FacilityPageState =

@@ -5,7 +5,7 @@
  */
 import { and, eq, inArray, ne } from 'drizzle-orm';
 import type { Database } from '~/db/client';
-import { orders, payments, shipments, type PaymentStatus } from './db-schema';
+import { orders, type PaymentStatus, payments, shipments } from './db-schema';
 import { enqueueOrderPaid } from './order-messages';
 import { loadOrder } from './order-view';
 import { releaseReservations } from './stock';

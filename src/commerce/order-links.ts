@@ -3,7 +3,7 @@
  * and the buyer's link to see the order without typing the phone number again.
  */
 import { env } from '~/config/env';
-import { localePath, type Locale } from '~/i18n/locales';
+import { type Locale, localePath } from '~/i18n/locales';
 import { signToken, verifyToken } from '~/security/signed-links';
 
 const DAY = 24 * 60 * 60;

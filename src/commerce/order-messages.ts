@@ -10,8 +10,8 @@ import { formatVnd } from '~/i18n/format';
 import type { Locale } from '~/i18n/locales';
 import { enqueueMessage } from '~/notifications/outbox';
 import { bankTransferDetails } from './bank-transfer';
-import { mailStrings } from './mail-strings';
 import { lineLabel } from './line-label';
+import { mailStrings } from './mail-strings';
 import { facilityLink, orderUrl, orderViewKey } from './order-links';
 import type { OrderDetails, ShipmentDetails } from './order-view';
 

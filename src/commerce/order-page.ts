@@ -5,12 +5,12 @@
  * number exists.
  */
 import type { Database } from '~/db/client';
+import type { Locale } from '~/i18n/locales';
 import type { ClientLimit } from '~/security/rate-limit';
 import { orderPath, orderViewKey, orderViewKeyIsValid } from './order-links';
 import { parseOrderNumber } from './order-number';
-import { LOOKUP_RULE } from './orders-api';
 import { buyerMatches, loadOrder, type OrderDetails } from './order-view';
-import type { Locale } from '~/i18n/locales';
+import { LOOKUP_RULE } from './orders-api';
 
 export type OrderPageState =
   | { kind: 'view'; order: OrderDetails }

@@ -16,7 +16,7 @@ import { IDEMPOTENCY_KEY_PATTERN } from './idempotency';
 import { orderRequestSchema } from './order-input';
 import { parseOrderNumber } from './order-number';
 import { buyerMatches, loadOrder, orderStatusJson } from './order-view';
-import { placeOrder, type OrderContext, type OrderOutcome } from './orders-service';
+import { type OrderContext, type OrderOutcome, placeOrder } from './orders-service';
 import { productJson, trackedSkusOf } from './product-api';
 import { ensureStockSeeded, remainingStock } from './stock';
 

@@ -7,16 +7,16 @@
 import { eq } from 'drizzle-orm';
 import type { Catalogue } from '~/catalogue/catalogue';
 import type { Database } from '~/db/client';
-import { bankTransferDetails, type BankTransferDetails } from './bank-transfer';
+import { type BankTransferDetails, bankTransferDetails } from './bank-transfer';
 import { orderItems, orders, payments, shipments, stockReservations } from './db-schema';
 import { claimKey, forgetKey, requestHash, storeResponse } from './idempotency';
-import { cancelOrder } from './order-lifecycle';
-import { enqueueOrderPlaced } from './order-messages';
-import { orderPath, orderUrl, orderViewKey } from './order-links';
-import { newOrderNumber } from './order-number';
 import type { OrderRequest } from './order-input';
+import { cancelOrder } from './order-lifecycle';
+import { orderPath, orderUrl, orderViewKey } from './order-links';
+import { enqueueOrderPlaced } from './order-messages';
+import { newOrderNumber } from './order-number';
 import { loadOrder, type OrderDetails } from './order-view';
-import { priceOrder, type LineProblem, type PricedOrder, type ShippingRule } from './pricing';
+import { type LineProblem, type PricedOrder, priceOrder, type ShippingRule } from './pricing';
 import { ensureStockSeeded, remainingStock, takeStock } from './stock';
 
 export interface CardCheckout {
@@ -159,17 +159,15 @@ async function recordOrder(
     if (!(await takeStock(tx, line.sku, line.quantity))) throw new OutOfStock(line.sku);
   }
   if (tracked.length) {
-    await tx
-      .insert(stockReservations)
-      .values(
-        tracked.map(({ line, shipmentId }) => ({
-          orderId: order.id,
-          shipmentId,
-          sku: line.sku,
-          quantity: line.quantity,
-          createdAt: now,
-        })),
-      );
+    await tx.insert(stockReservations).values(
+      tracked.map(({ line, shipmentId }) => ({
+        orderId: order.id,
+        shipmentId,
+        sku: line.sku,
+        quantity: line.quantity,
+        createdAt: now,
+      })),
+    );
   }
   await tx
     .insert(payments)

@@ -79,16 +79,27 @@ export function priceOrder(
   const problems: LineProblem[] = [];
   const seen = new Set<string>();
   const byFacility = new Map<string, PricedShipment>();
-  items.forEach((item, index) => {
-    if (seen.has(item.sku)) return problems.push({ index, sku: item.sku, code: 'duplicate_sku' });
+  for (const [index, item] of items.entries()) {
+    if (seen.has(item.sku)) {
+      problems.push({ index, sku: item.sku, code: 'duplicate_sku' });
+      continue;
+    }
     seen.add(item.sku);
     const found = catalogue.variantBySku.get(item.sku);
-    if (!found) return problems.push({ index, sku: item.sku, code: 'unknown_sku' });
+    if (!found) {
+      problems.push({ index, sku: item.sku, code: 'unknown_sku' });
+      continue;
+    }
     const { variant, product } = found;
-    if (variant.availability === 'not_sold_online')
-      return problems.push({ index, sku: item.sku, code: 'not_sold_online' });
+    if (variant.availability === 'not_sold_online') {
+      problems.push({ index, sku: item.sku, code: 'not_sold_online' });
+      continue;
+    }
     const facility = catalogue.facilityById.get(product.facilityId);
-    if (!facility) return problems.push({ index, sku: item.sku, code: 'unknown_sku' });
+    if (!facility) {
+      problems.push({ index, sku: item.sku, code: 'unknown_sku' });
+      continue;
+    }
     let shipment = byFacility.get(facility.id);
     if (!shipment) {
       shipment = {
@@ -115,8 +126,7 @@ export function priceOrder(
       tracksStock: variant.stock !== undefined,
       leadTimeDays: variant.availability === 'made_to_order' ? variant.leadTimeDays : undefined,
     });
-    return undefined;
-  });
+  }
   if (problems.length > 0) return { ok: false, problems };
   const shipments = [...byFacility.values()];
   for (const s of shipments) {

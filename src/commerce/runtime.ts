@@ -6,7 +6,7 @@
 import type { Catalogue } from '~/catalogue/catalogue';
 import { env } from '~/config/env';
 import { database } from '~/db/client';
-import { clientAddress, RateLimiter, type ClientLimit } from '~/security/rate-limit';
+import { type ClientLimit, clientAddress, RateLimiter } from '~/security/rate-limit';
 import type { OrderContext } from './orders-service';
 import type { ShippingRule } from './pricing';
 import { stripeClient, stripeGateway } from './stripe';

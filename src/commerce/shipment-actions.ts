@@ -7,7 +7,7 @@
 import { and, eq, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '~/db/client';
-import { orders, shipments, type ShipmentStatus } from './db-schema';
+import { orders, type ShipmentStatus, shipments } from './db-schema';
 import { enqueueShipmentUpdate } from './order-messages';
 import { loadOrder, type OrderDetails } from './order-view';
 import { releaseReservations } from './stock';

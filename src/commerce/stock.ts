@@ -14,7 +14,10 @@ const seeded = new WeakMap<Database, WeakMap<Catalogue, Promise<void>>>();
 /** Inserts a stock row for every tracked SKU that has none yet (existing rows are left alone). */
 export function ensureStockSeeded(db: Database, catalogue: Catalogue): Promise<void> {
   let perCatalogue = seeded.get(db);
-  if (!perCatalogue) seeded.set(db, (perCatalogue = new WeakMap()));
+  if (!perCatalogue) {
+    perCatalogue = new WeakMap();
+    seeded.set(db, perCatalogue);
+  }
   let done = perCatalogue.get(catalogue);
   if (!done) {
     const rows = [...catalogue.variantBySku.values()]

@@ -55,7 +55,7 @@ async function apply(
   now: Date,
 ): Promise<string> {
   const payment = await findPayment(tx, session);
-  if (!payment || payment.method !== 'card') return 'unknown_order';
+  if (payment?.method !== 'card') return 'unknown_order';
   if (payment.stripeSessionId && payment.stripeSessionId !== session.id) return 'other_session';
   switch (type) {
     case 'checkout.session.completed':

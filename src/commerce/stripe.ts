@@ -5,9 +5,9 @@
  */
 import Stripe from 'stripe';
 import { env } from '~/config/env';
-import type { CardGateway } from './orders-service';
 import { lineLabel } from './line-label';
 import type { OrderDetails } from './order-view';
+import type { CardGateway } from './orders-service';
 
 export function cardPaymentsEnabled(): boolean {
   const { STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET } = env();

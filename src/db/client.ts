@@ -2,10 +2,11 @@
  * One PostgreSQL schema, two engines: real PostgreSQL when DATABASE_URL is set, otherwise
  * embedded PGlite keeping its files under DATA_DIR/pglite. Migrations run on first use.
  */
-import path from 'node:path';
+
 import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { env, dataDir } from '~/config/env';
+import { dataDir, env } from '~/config/env';
 import { runMigrations, type SqlRunner } from './migrate';
 import * as schema from './schema';
 

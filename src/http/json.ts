@@ -1,5 +1,5 @@
 /** JSON responses and input validation at the API edge (PRODUCT.md "HTTP API"). */
-import type { z, ZodError } from 'zod';
+import type { ZodError, z } from 'zod';
 
 export interface ApiErrorBody {
   error: { code: string; message: string; fields?: Record<string, string> };

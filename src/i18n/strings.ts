@@ -6,9 +6,7 @@ import type { Locale } from './locales';
 
 export type Dictionary<K extends string> = Record<K, string>;
 
-export interface Strings<K extends string> {
-  (locale: Locale): Translator<K>;
-}
+export type Strings<K extends string> = (locale: Locale) => Translator<K>;
 
 export type Translator<K extends string> = (key: K, vars?: Record<string, string | number>) => string;
 

@@ -9,7 +9,7 @@
 import { and, asc, eq, inArray, lte, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '~/db/client';
-import { outboxMessages, type OutboxRow } from './db-schema';
+import { type OutboxRow, outboxMessages } from './db-schema';
 import { retryDelayMs, shouldGiveUp } from './retry';
 import type { MailTransport } from './transport';
 

@@ -12,7 +12,7 @@ const RETRY_SWEEP_MS = 30_000;
 let transport: MailTransport | undefined;
 let running: Promise<void> | undefined;
 let again = false;
-let timer: NodeJS.Timeout | undefined;
+let sweeping = false;
 
 async function drain(): Promise<void> {
   const { db } = await database();
@@ -26,7 +26,10 @@ async function drain(): Promise<void> {
 
 /** Starts a delivery run now (or right after the current one) and keeps the retry timer alive. */
 export function kickDelivery(): void {
-  timer ??= setInterval(kickDelivery, RETRY_SWEEP_MS).unref();
+  if (!sweeping) {
+    setInterval(kickDelivery, RETRY_SWEEP_MS).unref();
+    sweeping = true;
+  }
   if (running) {
     again = true;
     return;

@@ -6,8 +6,8 @@
 import type { Catalogue } from '~/catalogue/catalogue';
 import {
   AVAILABILITIES,
-  LEVEL_RANK,
   type Availability,
+  LEVEL_RANK,
   type Level,
   type ProductGroup,
   type Region,

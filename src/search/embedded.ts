@@ -14,7 +14,7 @@
 import MiniSearch, { type Query } from 'minisearch';
 import { codeKey, foldWord, hasMarks, looksLikeCode, typoBudget, words } from './analysis';
 import type { SearchDocument } from './documents';
-import { FacetTable, refine, sortCandidates, type Candidate, type Entry } from './refine';
+import { type Candidate, type Entry, FacetTable, refine, sortCandidates } from './refine';
 import type { SearchEngine, SearchQuery, SearchResult } from './types';
 
 /** Fields searched with prefixes and typos, and their weights: the product name counts most. */

@@ -8,7 +8,7 @@ import { todayInVietnam } from '~/catalogue/certificate-status';
 import type { Env } from '~/config/env';
 import { buildSearchDocuments } from './documents';
 import { EmbeddedSearchEngine } from './embedded';
-import { meilisearchClient, MeilisearchEngine } from './meilisearch';
+import { MeilisearchEngine, meilisearchClient } from './meilisearch';
 import type { SearchEngine } from './types';
 
 export type SearchConfig = Pick<Env, 'MEILISEARCH_URL' | 'MEILISEARCH_API_KEY' | 'MEILISEARCH_INDEX'>;

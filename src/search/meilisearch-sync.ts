@@ -4,7 +4,7 @@
  * with the live index, which keeps serving the old documents until that moment. A failure
  * before the swap deletes the staging index and leaves the live one untouched.
  */
-import { MeilisearchApiError, type EnqueuedTaskPromise, type Meilisearch, type Task } from 'meilisearch';
+import { type EnqueuedTaskPromise, type Meilisearch, MeilisearchApiError, type Task } from 'meilisearch';
 import type { SearchDocument } from './documents';
 import { MEILISEARCH_SETTINGS } from './meilisearch-settings';
 

@@ -10,13 +10,13 @@ import { MEILISEARCH_SORT } from './meilisearch-settings';
 import {
   emptyFacets,
   FACET_FIELDS,
-  toHit,
   type FacetField,
   type SearchEngine,
   type SearchFilters,
   type SearchHit,
   type SearchQuery,
   type SearchResult,
+  toHit,
 } from './types';
 
 export interface MeilisearchConfig {

@@ -12,7 +12,7 @@ import {
   REGIONS,
 } from '~/catalogue/programme';
 import type { Locale } from '~/i18n/locales';
-import { joinRepeatedParams, searchParamsSchema, toSearchQuery, type SearchParams } from './request';
+import { joinRepeatedParams, type SearchParams, searchParamsSchema, toSearchQuery } from './request';
 import { searchStrings } from './strings';
 import type { FacetField, Facets, SearchEngine, SearchResult } from './types';
 

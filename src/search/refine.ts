@@ -11,12 +11,12 @@ import type { SearchDocument } from './documents';
 import {
   emptyFacets,
   FACET_FIELDS,
-  toHit,
   type Facets,
   type SearchFilters,
   type SearchQuery,
   type SearchResult,
   type Sort,
+  toHit,
 } from './types';
 
 /** A document with its facet values as codes (index into FacetTable.values), -1 for none. */

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { AVAILABILITIES, LEVELS, PRODUCT_GROUPS, REGIONS } from '~/catalogue/programme';
 import { findProvince } from '~/catalogue/provinces';
-import { DEFAULT_LIMIT, MAX_LIMIT, SORTS, type SearchQuery } from './types';
+import { DEFAULT_LIMIT, MAX_LIMIT, type SearchQuery, SORTS } from './types';
 
 const MAX_QUERY_LENGTH = 200;
 /** Deep pages of a search are never read; the cap keeps a crawler from asking for page 10⁹. */

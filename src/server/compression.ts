@@ -3,8 +3,9 @@
  * `compression` middleware. Responses marked private or no-store (orders, facility links,
  * checkout) stay uncompressed: compressing secrets beside reflected input is what BREACH needs.
  */
-import compression from 'compression';
+
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import compression from 'compression';
 
 type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 

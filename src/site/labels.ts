@@ -2,12 +2,12 @@
 import type { CertificateStatus } from '~/catalogue/certificate-status';
 import {
   FACILITY_TYPE_NAMES,
+  type FacilityType,
   GROUP_NAMES,
   LEVEL_NAMES,
-  REGION_NAMES,
-  type FacilityType,
   type Level,
   type ProductGroup,
+  REGION_NAMES,
   type Region,
 } from '~/catalogue/programme';
 import { currentProvinceBySlug } from '~/catalogue/provinces';

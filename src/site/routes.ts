@@ -2,7 +2,7 @@
  * getStaticPaths entries of the catalogue routes, one per locale × page. Each walks a list the
  * SiteIndex already holds (no scans per page). Pure logic, so the route set is unit-tested.
  */
-import { LOCALES, localeParam, type Locale, type LocaleParam } from '~/i18n/locales';
+import { LOCALES, type Locale, type LocaleParam, localeParam } from '~/i18n/locales';
 import { browsePages, type SiteIndex } from './site-index';
 import { assertProductSlug, type BrowseFilter } from './urls';
 

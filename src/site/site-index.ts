@@ -7,18 +7,18 @@
 import type { Catalogue } from '~/catalogue/catalogue';
 import type { CertificateStatus } from '~/catalogue/certificate-status';
 import {
-  LEVEL_RANK,
-  PRODUCT_GROUPS,
-  REGIONS,
   type FacilityType,
+  LEVEL_RANK,
   type Level,
+  PRODUCT_GROUPS,
   type ProductGroup,
+  REGIONS,
 } from '~/catalogue/programme';
 import {
   CURRENT_PROVINCES,
+  type CurrentProvince,
   currentProvinceByName,
   findProvince,
-  type CurrentProvince,
 } from '~/catalogue/provinces';
 import type { Certificate, Facility, Product } from '~/catalogue/schemas';
 import { BROWSE_DIMENSIONS, type BrowseDimension, type BrowseFilter } from './urls';

@@ -3,8 +3,8 @@
  * certificates per level, round year, region and province, and their status on the build date.
  * Pure logic, no framework imports.
  */
-import { STATUSES, type CertificateStatus } from '~/catalogue/certificate-status';
-import { REGIONS, type Level, type Region } from '~/catalogue/programme';
+import { type CertificateStatus, STATUSES } from '~/catalogue/certificate-status';
+import { type Level, REGIONS, type Region } from '~/catalogue/programme';
 import { CURRENT_PROVINCES, type CurrentProvince } from '~/catalogue/provinces';
 import { LEVELS_HIGH_FIRST, type SiteIndex } from './site-index';
 

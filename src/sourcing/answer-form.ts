@@ -45,7 +45,7 @@ export function parseAnswerForm(form: FormData, itemIds: readonly number[]): Ans
       quantity: field(form, names.quantity),
       lead: field(form, names.lead),
     };
-    Object.entries(names).forEach(([k, name]) => (values[name] = raw[k as keyof typeof raw]));
+    for (const [k, name] of Object.entries(names)) values[name] = raw[k as keyof typeof raw];
     if (!raw.price && !raw.quantity && !raw.lead) continue;
     const unitPrice = wholeNumber(raw.price, 1);
     const quantity = wholeNumber(raw.quantity, 1);

@@ -9,7 +9,7 @@ import { env } from '~/config/env';
 import { database } from '~/db/client';
 import { kickDelivery } from '~/notifications/worker';
 import { RateLimiter } from '~/security/rate-limit';
-import { offersBySku, offersOf, type Offer } from './offers';
+import { type Offer, offersBySku, offersOf } from './offers';
 import type { QuoteApiDeps } from './quote-api';
 
 let indexed: { offers: Offer[]; bySku: Map<string, Offer> } | undefined;

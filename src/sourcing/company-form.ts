@@ -3,8 +3,9 @@
  * applies (src/sourcing/quote-input.ts), so a buyer sees a specific, translated message
  * before sending; and the mapping of the API's field errors back onto the form.
  */
-import { checkTaxCode } from './tax-code';
+
 import type { SourcingStringKey } from './strings';
+import { checkTaxCode } from './tax-code';
 
 export interface CompanyFormValues {
   name: string;

@@ -7,7 +7,7 @@ import { apiError } from '~/http/json';
 import type { Locale } from '~/i18n/locales';
 import { parseBasketParam } from './basket-items';
 import { toCsv, toXlsx } from './export-files';
-import { basketTable, offersTable, type BasketRow, type ExportTable } from './export-table';
+import { type BasketRow, basketTable, type ExportTable, offersTable } from './export-table';
 import type { Offer } from './offers';
 import { filterOffers, parseSourcingQuery } from './sourcing-query';
 

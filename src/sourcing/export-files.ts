@@ -2,8 +2,9 @@
  * Export files: CSV (UTF-8 with BOM so Excel opens Vietnamese text correctly, RFC 4180
  * quoting, CRLF) and XLSX through exceljs.
  */
-import ExcelJS from 'exceljs';
+
 import { PassThrough } from 'node:stream';
+import ExcelJS from 'exceljs';
 import type { Cell, ExportTable } from './export-table';
 
 const BOM = '\uFEFF';

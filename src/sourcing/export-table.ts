@@ -8,8 +8,8 @@ import type { Locale } from '~/i18n/locales';
 import { pickText } from '~/i18n/locales';
 import { statusName } from '~/site/labels';
 import { availabilityLabel, certificateReference, tierLabels } from './offer-labels';
-import { offerLeadDays, type Offer } from './offers';
-import { sourcingStrings, type SourcingStringKey } from './strings';
+import { type Offer, offerLeadDays } from './offers';
+import { type SourcingStringKey, sourcingStrings } from './strings';
 import { indicativeLine } from './tier-pricing';
 
 export type Cell = string | number | null;

@@ -1,5 +1,5 @@
 /** The part of an offer the quote basket keeps in the browser (see client/basket-store.ts). */
-import { pickText, type Locale } from '~/i18n/locales';
+import { type Locale, pickText } from '~/i18n/locales';
 import { productPath } from '~/site/urls';
 import type { OfferSnapshot } from './client/basket-store';
 import type { Offer } from './offers';

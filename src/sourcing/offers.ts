@@ -7,14 +7,14 @@
 import type { Catalogue } from '~/catalogue/catalogue';
 import type { CertificateStatus } from '~/catalogue/certificate-status';
 import {
-  LEVEL_RANK,
   type Availability,
   type FacilityType,
+  LEVEL_RANK,
   type Level,
   type ProductGroup,
   type Region,
 } from '~/catalogue/programme';
-import { currentProvinceByName, findProvince, type CurrentProvince } from '~/catalogue/provinces';
+import { type CurrentProvince, currentProvinceByName, findProvince } from '~/catalogue/provinces';
 import type { Certificate, Facility, Product, Variant, WholesaleTier } from '~/catalogue/schemas';
 
 export interface OfferCertificate {

@@ -4,11 +4,12 @@
  * one stored transaction) and GET /api/quotes/{reference}?email= for the buyer.
  * A rejected request stores nothing.
  */
+
+import { z } from 'zod';
+import { todayInVietnam } from '~/catalogue/certificate-status';
 import type { Database } from '~/db/client';
 import { apiError, json, parseJsonBody, parseQuery, rateLimited } from '~/http/json';
 import type { RateLimiter, RateLimitRule } from '~/security/rate-limit';
-import { z } from 'zod';
-import { todayInVietnam } from '~/catalogue/certificate-status';
 import type { Offer } from './offers';
 import { HONEYPOT_FIELD, quoteRequestSchema } from './quote-input';
 import { planQuote } from './quote-plan';

@@ -6,8 +6,8 @@
  * planQuote.
  */
 import { z } from 'zod';
-import { isoDate } from '~/catalogue/schemas';
 import { findProvince } from '~/catalogue/provinces';
+import { isoDate } from '~/catalogue/schemas';
 import { LOCALES } from '~/i18n/locales';
 import { MAX_BASKET_LINES, MAX_QUANTITY } from './basket-items';
 import { checkTaxCode } from './tax-code';

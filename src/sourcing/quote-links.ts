@@ -2,8 +2,8 @@
  * Links of the quote flow: the facility's signed answer link (purpose "quote-answer", subject
  * = the facility request id) and the buyer's status page (reference + e-mail, like order status).
  */
-import { localePath, type Locale } from '~/i18n/locales';
-import { signToken, verifyToken, type TokenCheck } from '~/security/signed-links';
+import { type Locale, localePath } from '~/i18n/locales';
+import { signToken, type TokenCheck, verifyToken } from '~/security/signed-links';
 import { answerPath, quotePath } from './paths';
 
 export const QUOTE_ANSWER_PURPOSE = 'quote-answer';

@@ -1,7 +1,8 @@
 /** Plain-text e-mails of the quote flow, composed from what was stored. */
+
+import { todayInVietnam } from '~/catalogue/certificate-status';
 import { formatDate, formatNumber, formatVnd } from '~/i18n/format';
 import type { Locale } from '~/i18n/locales';
-import { todayInVietnam } from '~/catalogue/certificate-status';
 import type { QuoteRequestItemRow, QuoteRequestRow, QuoteRow } from './db-schema';
 import { quoteMailStrings } from './mail-strings';
 

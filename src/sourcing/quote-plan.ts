@@ -5,7 +5,7 @@
  */
 import type { BasketLine } from './basket-items';
 import type { Offer } from './offers';
-import { indicativeLine, meetsMinimum, type IndicativeLine } from './tier-pricing';
+import { type IndicativeLine, indicativeLine, meetsMinimum } from './tier-pricing';
 
 export interface PlannedItem {
   /** Index in the buyer's list (the field key of errors). */

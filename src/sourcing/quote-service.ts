@@ -10,17 +10,17 @@ import type { Database } from '~/db/client';
 import { pickText } from '~/i18n/locales';
 import { enqueueMessage } from '~/notifications/outbox';
 import {
-  quoteRequestItems,
-  quoteRequests,
-  quotes,
   type QuoteRequestItemRow,
   type QuoteRequestRow,
   type QuoteRow,
+  quoteRequestItems,
+  quoteRequests,
+  quotes,
 } from './db-schema';
 import type { QuoteRequestInput } from './quote-input';
-import type { PlannedRequest } from './quote-plan';
 import { answerLink, quoteStatusUrl } from './quote-links';
 import { buyerAnswerMail, buyerConfirmationMail, facilityRequestMail } from './quote-mail';
+import type { PlannedRequest } from './quote-plan';
 
 export interface QuoteContext {
   /** Absolute base of links in e-mails (PUBLIC_SITE_URL). */

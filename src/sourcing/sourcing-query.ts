@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { LEVEL_RANK, LEVELS, PRODUCT_GROUPS, REGIONS } from '~/catalogue/programme';
 import { CURRENT_PROVINCES } from '~/catalogue/provinces';
 import { foldForMatch } from '~/text/vietnamese';
-import { offerLeadDays, type Offer } from './offers';
+import { type Offer, offerLeadDays } from './offers';
 import { lowestUnitPrice } from './tier-pricing';
 
 export const SORTS = ['level', 'moq', 'price', 'name'] as const;
@@ -115,7 +115,10 @@ const sortedLists = new WeakMap<readonly Offer[], Map<Sort, Offer[]>>();
 /** The offers in one order, sorted once per offer list and order (filtering keeps the order). */
 function sortedBy(offers: readonly Offer[], sort: Sort): Offer[] {
   let lists = sortedLists.get(offers);
-  if (!lists) sortedLists.set(offers, (lists = new Map()));
+  if (!lists) {
+    lists = new Map();
+    sortedLists.set(offers, lists);
+  }
   let sorted = lists.get(sort);
   if (!sorted) {
     const compare = COMPARATORS[sort];

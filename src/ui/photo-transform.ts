@@ -4,11 +4,12 @@
  * options on every call, which was the largest single cost of rendering the catalogue (~2 s of
  * a build). Every photo is WebP; quality and effort live in ./photo-encoding.ts, once.
  */
-import path from 'node:path';
+
 import { getImage, imageConfig } from 'astro:assets';
+import path from 'node:path';
 import type { GetImageResult, ImageMetadata } from 'astro';
-import { PHOTO_FORMAT, PHOTO_QUALITY } from './photo-encoding';
 import type { PhotoServiceConfig } from './image-service';
+import { PHOTO_FORMAT, PHOTO_QUALITY } from './photo-encoding';
 import { prefetchPhoto } from './photo-prefetch';
 
 export interface PhotoSize {

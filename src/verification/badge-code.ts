@@ -8,7 +8,7 @@
  * signature is 64 bytes in unpadded base64url (86 characters). The code is readable on
  * purpose: a person or an operator can see what it claims without any tool.
  */
-import { sign, verify, type KeyObject } from 'node:crypto';
+import { type KeyObject, sign, verify } from 'node:crypto';
 import type { Level } from '~/catalogue/programme';
 import type { Certificate } from '~/catalogue/schemas';
 

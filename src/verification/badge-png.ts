@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import sharp from 'sharp';
-import { badgeSvg, type BadgeInput } from './badge-svg';
+import { type BadgeInput, badgeSvg } from './badge-svg';
 
 export const BADGE_DPI = 300;
 

@@ -7,10 +7,10 @@
 import { createHash } from 'node:crypto';
 import type { APIRoute } from 'astro';
 import { env } from '~/config/env';
-import { localeFromParam, type Locale } from '~/i18n/locales';
+import { type Locale, localeFromParam } from '~/i18n/locales';
 import { signBadgeCode } from './badge-code';
 import { badgePng } from './badge-png';
-import { badgeSvg, type BadgeInput } from './badge-svg';
+import { type BadgeInput, badgeSvg } from './badge-svg';
 import { serverKeyring } from './keyring';
 import { liveCatalogue } from './server';
 

@@ -7,7 +7,7 @@ import QRCode from 'qrcode';
 import { LEVEL_NAMES } from '~/catalogue/programme';
 import type { Certificate } from '~/catalogue/schemas';
 import { formatDate } from '~/i18n/format';
-import { localePath, type Locale } from '~/i18n/locales';
+import { type Locale, localePath } from '~/i18n/locales';
 import { verifyPath } from '~/site/urls';
 import { badgeStrings } from './strings';
 

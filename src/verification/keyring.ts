@@ -12,12 +12,12 @@ import {
   createPrivateKey,
   createPublicKey,
   generateKeyPairSync,
-  randomBytes,
   type KeyObject,
+  randomBytes,
 } from 'node:crypto';
 import { env } from '~/config/env';
 import { localSecret } from '~/security/local-secrets';
-import { KEY_ID_PATTERN, type BadgeSigner } from './badge-code';
+import { type BadgeSigner, KEY_ID_PATTERN } from './badge-code';
 
 export interface VerifyingKey {
   kid: string;

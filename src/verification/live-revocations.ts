@@ -13,7 +13,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { z } from 'zod';
 import { Catalogue } from '~/catalogue/catalogue';
-import { revocationSchema, type Revocation } from '~/catalogue/schemas';
+import { type Revocation, revocationSchema } from '~/catalogue/schemas';
 
 /** Only the fields this needs, so an unrelated problem elsewhere in a record does not hide a revocation. */
 const revocationsFile = z.array(

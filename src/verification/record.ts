@@ -4,7 +4,7 @@
  * package in hand. Shared by GET /api/verify, the open register and the verification pages.
  */
 import type { Catalogue } from '~/catalogue/catalogue';
-import { certificateFacts, type CertificateFacts } from '~/catalogue/certificate-facts';
+import { type CertificateFacts, certificateFacts } from '~/catalogue/certificate-facts';
 import type { CertificateStatus } from '~/catalogue/certificate-status';
 import type { FacilityType, ProductGroup } from '~/catalogue/programme';
 import { findProvince } from '~/catalogue/provinces';

@@ -20,7 +20,10 @@ export function registerRoute(format: 'json' | 'csv'): APIRoute {
     const asOf = todayInVietnam();
     const key = `${asOf}:${locale}:${format}`;
     let bodies = built.get(catalogue);
-    if (!bodies) built.set(catalogue, (bodies = new Map()));
+    if (!bodies) {
+      bodies = new Map();
+      built.set(catalogue, bodies);
+    }
     let body = bodies.get(key);
     if (body === undefined) {
       // One day's and language's bodies at a time: drop yesterday's.

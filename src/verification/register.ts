@@ -3,16 +3,16 @@
  * CSV (names in the reader's language, UTF-8 with a BOM so Excel shows Vietnamese correctly).
  */
 import type { Catalogue } from '~/catalogue/catalogue';
-import { STATUSES, type CertificateStatus } from '~/catalogue/certificate-status';
+import { type CertificateStatus, STATUSES } from '~/catalogue/certificate-status';
 import {
   GROUP_NAMES,
   LEVEL_NAMES,
-  REGION_NAMES,
   type Level,
   type ProductGroup,
+  REGION_NAMES,
   type Region,
 } from '~/catalogue/programme';
-import { localePath, type Locale } from '~/i18n/locales';
+import { type Locale, localePath } from '~/i18n/locales';
 import { verificationRecord } from './record';
 import { registerStrings } from './strings';
 

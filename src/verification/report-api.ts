@@ -8,12 +8,12 @@ import { json, parseJsonBody, rateLimited } from '~/http/json';
 import type { RateLimiter } from '~/security/rate-limit';
 import {
   REPORT_RATE,
-  reportRateKey,
-  reportSchema,
-  submitReport,
   type ReportField,
   type ReportInput,
   type ReportStore,
+  reportRateKey,
+  reportSchema,
+  submitReport,
 } from './reports';
 
 export interface ReportDeps {

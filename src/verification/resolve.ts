@@ -5,7 +5,7 @@
 import type { KeyObject } from 'node:crypto';
 import type { Catalogue } from '~/catalogue/catalogue';
 import type { Certificate } from '~/catalogue/schemas';
-import { claimsMatch, verifyBadgeCode, type BadgeClaims } from './badge-code';
+import { type BadgeClaims, claimsMatch, verifyBadgeCode } from './badge-code';
 import { CertificateLookup, classifyCode } from './lookup';
 
 export interface BadgeFinding {

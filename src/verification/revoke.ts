@@ -3,7 +3,7 @@
  * arguments and files. The certificate may be named by id or printed number.
  */
 import type { Certificate } from '~/catalogue/schemas';
-import { revocationSchema, type Revocation } from '~/catalogue/schemas';
+import { type Revocation, revocationSchema } from '~/catalogue/schemas';
 import { CertificateLookup } from './lookup';
 
 export interface RevokeRequest {

@@ -1,6 +1,6 @@
 /** Static paths of the per-certificate pages (verification page and badge kit), in both languages. */
 import type { Catalogue } from '~/catalogue/catalogue';
-import { localeStaticPaths, type Locale, type LocaleParam } from '~/i18n/locales';
+import { type Locale, type LocaleParam, localeStaticPaths } from '~/i18n/locales';
 
 /** Path segments under /verify/ that belong to other pages: a certificate with such an id would be shadowed. */
 export const RESERVED_CERTIFICATE_IDS: readonly string[] = ['check', 'report'];

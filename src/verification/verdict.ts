@@ -5,7 +5,7 @@
  */
 import { LEVEL_NAMES } from '~/catalogue/programme';
 import { formatDate } from '~/i18n/format';
-import { localePath, type Locale } from '~/i18n/locales';
+import { type Locale, localePath } from '~/i18n/locales';
 import type { BadgeClaims } from './badge-code';
 import type { Verdict } from './record';
 import { verdictStrings } from './verdict-strings';

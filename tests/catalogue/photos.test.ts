@@ -4,7 +4,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CatalogueData } from '~/catalogue/catalogue';
-import { ensurePhotos, motifFor, photoJobs, photoSvg, PHOTO_HEIGHT, PHOTO_WIDTH } from '~/catalogue/photos';
+import { ensurePhotos, motifFor, PHOTO_HEIGHT, PHOTO_WIDTH, photoJobs, photoSvg } from '~/catalogue/photos';
 import { writeSample } from '~/catalogue/sample/index';
 import { removeDir, tempDir } from './import/helpers';
 

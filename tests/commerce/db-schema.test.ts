@@ -1,9 +1,10 @@
 /** The drizzle tables of commerce and the outbox describe exactly the columns the SQL migrations create. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
+
 import { sql } from 'drizzle-orm';
-import { openDatabase, type DatabaseHandle } from '~/db/client';
+import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as commerce from '~/commerce/db-schema';
+import { type DatabaseHandle, openDatabase } from '~/db/client';
 import { outboxMessages } from '~/notifications/db-schema';
 
 const tables: PgTable[] = [

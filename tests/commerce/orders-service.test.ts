@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { Catalogue } from '~/catalogue/catalogue';
-import { resetEnvCache } from '~/config/env';
 import { orders } from '~/commerce/db-schema';
-import { placeOrder } from '~/commerce/orders-service';
 import { loadOrder } from '~/commerce/order-view';
+import { placeOrder } from '~/commerce/orders-service';
 import { remainingStock } from '~/commerce/stock';
 import { vietQrPayload } from '~/commerce/vietqr';
+import { resetEnvCache } from '~/config/env';
 import { listOutbox } from '~/notifications/outbox';
 import { testEngines } from '../notifications/test-databases';
 import { fixtureCatalogue, orderRequest } from './fixtures';

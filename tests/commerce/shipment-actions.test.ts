@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { facilityLink, readShipmentToken, shipmentToken } from '~/commerce/order-links';
-import { placeOrder } from '~/commerce/orders-service';
 import { loadOrder } from '~/commerce/order-view';
+import { placeOrder } from '~/commerce/orders-service';
 import { applyShipmentAction } from '~/commerce/shipment-actions';
 import { remainingStock } from '~/commerce/stock';
 import { listOutbox } from '~/notifications/outbox';

@@ -1,14 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type Stripe from 'stripe';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { orders, webhookEvents } from '~/commerce/db-schema';
-import { placeOrder } from '~/commerce/orders-service';
 import { loadOrder } from '~/commerce/order-view';
+import { placeOrder } from '~/commerce/orders-service';
 import { remainingStock } from '~/commerce/stock';
 import { stripeClient, stripeGateway } from '~/commerce/stripe';
 import { stripeWebhookResponse } from '~/commerce/stripe-webhook';
 import { listOutbox } from '~/notifications/outbox';
 import { testEngines } from '../notifications/test-databases';
-import { startFakeStripe, sessionEvent, type FakeStripe, type FakeSession } from './fake-stripe';
+import { type FakeSession, type FakeStripe, sessionEvent, startFakeStripe } from './fake-stripe';
 import { orderRequest } from './fixtures';
 import { useCommerceDatabase } from './test-database';
 import { useTestEnv } from './test-env';

@@ -3,10 +3,11 @@
  * the engine once, and before each test empties the commerce tables and builds a fresh order
  * context (a new catalogue object per test re-seeds stock into the emptied table).
  */
-import { afterAll, beforeAll, beforeEach } from 'vitest';
+
 import { sql } from 'drizzle-orm';
-import type { Database, DatabaseHandle } from '~/db/client';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { OrderContext } from '~/commerce/orders-service';
+import type { Database, DatabaseHandle } from '~/db/client';
 import type { TestEngine } from '../notifications/test-databases';
 import { fixtureCatalogue, SHIPPING } from './fixtures';
 

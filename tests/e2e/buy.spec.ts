@@ -5,10 +5,11 @@
  * file outbox), and the buyer seeing it; then "Buy now" and bank transfer without JavaScript.
  * axe on every page of the journey.
  */
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { readFileSync, readdirSync } from 'node:fs';
+
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page, test } from '@playwright/test';
 
 const CONTENT = process.env.CONTENT_DIR ?? 'content';
 const OUTBOX = path.join(process.env.E2E_DATA_DIR ?? '.e2e-data', 'outbox');

@@ -3,8 +3,9 @@
  * module preloads, island components and renderers, the modules they import, inline scripts)
  * is fetched from the built site and gzipped; the total must stay within 30 KB per page.
  */
-import { expect, test, type APIRequestContext } from '@playwright/test';
+
 import { gzipSync } from 'node:zlib';
+import { type APIRequestContext, expect, test } from '@playwright/test';
 import { localePath } from '~/i18n/locales';
 import { inlineScripts } from '~/server/csp';
 import { catalogueExamples } from './catalogue-examples';
@@ -12,7 +13,7 @@ import { catalogueExamples } from './catalogue-examples';
 const BUDGET_BYTES = 30 * 1024;
 
 /** URLs of scripts a page references (not data blocks such as JSON-LD). */
-export function referencedScripts(html: string): string[] {
+function referencedScripts(html: string): string[] {
   const urls = new Set<string>();
   for (const m of html.matchAll(/<script\b[^>]*\bsrc=["']?([^"' >]+)/gi)) urls.add(m[1]!);
   for (const m of html.matchAll(/<link\b[^>]*rel=["']?modulepreload["']?[^>]*>/gi)) {
@@ -26,7 +27,7 @@ export function referencedScripts(html: string): string[] {
 }
 
 /** Modules a JavaScript module imports, statically or dynamically, resolved against its URL. */
-export function importedModules(code: string, base: string): string[] {
+function importedModules(code: string, base: string): string[] {
   const specifiers = new Set<string>();
   for (const m of code.matchAll(/\bimport\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+)["']/g))
     specifiers.add(m[1]!);

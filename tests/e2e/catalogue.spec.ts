@@ -9,7 +9,7 @@ import sharp from 'sharp';
 import { GROUP_NAMES, type ProductGroup } from '~/catalogue/programme';
 import { localePath } from '~/i18n/locales';
 import { productPath } from '~/site/urls';
-import { catalogueExamples, type CatalogueExamples } from './catalogue-examples';
+import { type CatalogueExamples, catalogueExamples } from './catalogue-examples';
 
 const examples: CatalogueExamples = catalogueExamples();
 

@@ -4,7 +4,7 @@
  * JavaScript, the instant-search combobox by keyboard, its latency after a keystroke, and axe.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 
 const fold = (s: string) =>
   s

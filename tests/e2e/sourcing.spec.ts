@@ -4,11 +4,12 @@
  * find two offers of two facilities, add them to the quote basket, send the quote, open each
  * facility's signed link from the outbox, answer, and see the answer on the buyer's page.
  */
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { parse } from 'csv-parse/sync';
+
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page, test } from '@playwright/test';
+import { parse } from 'csv-parse/sync';
 
 const MAILBOX = path.resolve(process.env.E2E_DATA_DIR ?? '.e2e-data', 'outbox');
 

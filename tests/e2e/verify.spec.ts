@@ -4,7 +4,7 @@
  * (with and without JavaScript), the live API at its contract URL, and axe on every page.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 
 interface RegisterEntry {
   id: string;

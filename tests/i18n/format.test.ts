@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatDate, formatNumber, formatVnd } from '~/i18n/format';
-import { localeFromParam, localePath, localeOfPath, pickText, stripLocale } from '~/i18n/locales';
+import { localeFromParam, localeOfPath, localePath, pickText, stripLocale } from '~/i18n/locales';
 import { defineStrings } from '~/i18n/strings';
 
 describe('vi-VN formats', () => {

@@ -1,13 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
 import { mkdtemp, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '~/db/client';
+import { outboxMessages } from '~/notifications/db-schema';
 import { deliverPending, enqueueMessage, listOutbox } from '~/notifications/outbox';
 import { MAX_ATTEMPTS, retryDelayMs } from '~/notifications/retry';
-import { fileTransport, readMailbox, type MailTransport, type OutgoingMail } from '~/notifications/transport';
-import { outboxMessages } from '~/notifications/db-schema';
+import { fileTransport, type MailTransport, type OutgoingMail, readMailbox } from '~/notifications/transport';
 import { testEngines } from './test-databases';
 
 function recordingTransport(failTimes = 0): MailTransport & { sent: OutgoingMail[] } {

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { openDatabase, type DatabaseHandle } from '~/db/client';
+import { type DatabaseHandle, openDatabase } from '~/db/client';
 
 export interface TestEngine {
   name: 'pglite' | 'postgres';

@@ -3,7 +3,6 @@
  * (embedded.test.ts always; meilisearch.test.ts when MEILISEARCH_URL is set).
  */
 import { beforeAll, expect, it } from 'vitest';
-import { foldForMatch } from '~/text/vietnamese';
 import { nameSortKey } from '~/search/analysis';
 import {
   FACET_FIELDS,
@@ -12,6 +11,7 @@ import {
   type SearchQuery,
   type SearchResult,
 } from '~/search/types';
+import { foldForMatch } from '~/text/vietnamese';
 import { FIXTURE_PRODUCT_COUNT, fixtureDocuments } from './fixture';
 
 const query = (q: string, rest: Partial<SearchQuery> = {}): SearchQuery => ({

@@ -8,14 +8,14 @@
 import { Catalogue } from '~/catalogue/catalogue';
 import type { Level, ProductGroup, Region } from '~/catalogue/programme';
 import {
-  certificateSchema,
-  facilitySchema,
-  listingSchema,
-  productSchema,
   type Certificate,
+  certificateSchema,
   type Facility,
+  facilitySchema,
   type Listing,
+  listingSchema,
   type Product,
+  productSchema,
 } from '~/catalogue/schemas';
 import { buildSearchDocuments, type SearchDocument } from '~/search/documents';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
-import { OG_HEIGHT, OG_WIDTH, ogSvg, productOgImage, wrapText, type OgCard } from '~/site/og-image';
+import { OG_HEIGHT, OG_WIDTH, type OgCard, ogSvg, productOgImage, wrapText } from '~/site/og-image';
 
 const cache = mkdtempSync(path.join(tmpdir(), 'og-'));
 afterAll(() => rmSync(cache, { recursive: true, force: true }));

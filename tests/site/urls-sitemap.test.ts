@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Catalogue } from '~/catalogue/catalogue';
-import { parseDirectoryQuery, directoryQueryString } from '~/site/directory';
+import { directoryQueryString, parseDirectoryQuery } from '~/site/directory';
 import { browseRoutes, facilityRoutes, productRoutes } from '~/site/routes';
 import { SiteIndex } from '~/site/site-index';
 import { chunk, sitemapIndexXml, sitemapPaths, sitemapXml } from '~/site/sitemap';

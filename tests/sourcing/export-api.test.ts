@@ -1,5 +1,5 @@
-import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { handleExport } from '~/sourcing/export-api';
 import { buildOffers, offersBySku } from '~/sourcing/offers';

@@ -1,9 +1,9 @@
-import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { formatBasketParam, parseBasketParam } from '~/sourcing/basket-items';
 import { toCsv, toXlsx } from '~/sourcing/export-files';
-import { BASKET_COLUMN_KEYS, OFFER_COLUMN_KEYS, basketTable, offersTable } from '~/sourcing/export-table';
+import { BASKET_COLUMN_KEYS, basketTable, OFFER_COLUMN_KEYS, offersTable } from '~/sourcing/export-table';
 import { buildOffers, offersBySku } from '~/sourcing/offers';
 import { filterOffers } from '~/sourcing/sourcing-query';
 import { AS_OF, fixtureCatalogue } from './fixtures';

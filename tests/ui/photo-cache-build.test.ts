@@ -44,6 +44,7 @@ function build(): BuildLog {
       `astro build failed (${result.status}):\n${`${result.stdout}\n${result.stderr}`.slice(-3000)}`,
     );
   // Astro colours its log when it thinks it may (CI=true does that): match the plain text.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the escape character starts each colour code
   const log = result.stdout.replace(/\x1b\[[0-9;]*m/g, '');
   const lines = [...log.matchAll(/▶ (\/_astro\/\S+\.webp) \((before|reused cache entry)/g)];
   return {

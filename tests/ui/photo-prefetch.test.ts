@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { encodePhoto } from '~/ui/photo-encoding';
-import { prefetchState, prefetchPhoto, takePrefetched } from '~/ui/photo-prefetch';
+import { prefetchPhoto, prefetchState, takePrefetched } from '~/ui/photo-prefetch';
 import { samplePhoto } from './photo-fixtures';
 
 let dir: string;

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { getTableConfig } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type DatabaseHandle } from '~/db/client';
+import { type DatabaseHandle, openDatabase } from '~/db/client';
 import { RateLimiter } from '~/security/rate-limit';
 import { signBadgeCode } from '~/verification/badge-code';
 import { counterfeitReports } from '~/verification/db-schema';

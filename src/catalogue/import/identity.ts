@@ -7,9 +7,9 @@
  * Also the stable, URL-safe ids derived from them. Pure functions, no framework imports.
  */
 import { createHash } from 'node:crypto';
-import { foldForMatch, slugify } from '~/text/vietnamese';
 import type { FacilityType, Level, Region } from '~/catalogue/programme';
 import { currentProvinceByName } from '~/catalogue/provinces';
+import { foldForMatch, slugify } from '~/text/vietnamese';
 
 /** Legal-form words, folded; longer phrases first so "cong ty tnhh" goes before "cong ty". */
 const LEGAL_PREFIXES = [

@@ -6,25 +6,25 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { CatalogueData } from '~/catalogue/catalogue';
 import {
   CONTENT_FILES,
+  type CollectionItem,
+  type CollectionName,
   readCollection,
   serialiseCollection,
   writeCollections,
-  type CollectionItem,
-  type CollectionName,
 } from '~/catalogue/content-files';
-import type { CatalogueData } from '~/catalogue/catalogue';
 import { mapHeader } from './columns';
-import { mergeRegistry, type MergeSummary, type Registry } from './merge';
+import { type MergeSummary, mergeRegistry, type Registry } from './merge';
 import { checkRows, formatProblem, type Problem } from './rows';
-import { TableError, formatOf, parseTable, type Table } from './table';
+import { formatOf, parseTable, type Table, TableError } from './table';
 
-export { checkRows, formatProblem, type Problem, type RegistryRow } from './rows';
-export { mergeRegistry, type MergeSummary, type MergeCounts, type Registry } from './merge';
-export { parseCsv, parseXlsx, parseTable, formatOf, type Table } from './table';
-export { mapHeader, COLUMNS } from './columns';
+export { COLUMNS, mapHeader } from './columns';
 export * from './identity';
+export { type MergeCounts, type MergeSummary, mergeRegistry, type Registry } from './merge';
+export { checkRows, formatProblem, type Problem, type RegistryRow } from './rows';
+export { formatOf, parseCsv, parseTable, parseXlsx, type Table } from './table';
 export * from './values';
 
 /** Wrong use of the command (unknown file type, missing file): exit status 2. */

@@ -4,34 +4,35 @@
  * descriptions and photos (not part of the import format) are never touched. Merging the same
  * rows twice gives the same result, so importing a file twice changes nothing.
  */
+
+import type { z } from 'zod';
 import { defaultValidUntil } from '~/catalogue/certificate-status';
 import { groupBy } from '~/catalogue/group-by';
 import {
-  certificateSchema,
-  facilitySchema,
-  productSchema,
   type Certificate,
+  certificateSchema,
   type Facility,
+  facilitySchema,
   type Product,
+  productSchema,
 } from '~/catalogue/schemas';
 import { slugify } from '~/text/vietnamese';
+import { COLUMNS, type ColumnKey } from './columns';
 import {
-  IdAllocator,
-  LEVEL_ID_PREFIX,
   coreName,
   defaultIssuer,
   derivedCertificateKey,
   facilityKey,
+  IdAllocator,
   inferFacilityType,
   joinSlug,
+  LEVEL_ID_PREFIX,
   looksLikeSet,
   numberKey,
   productKey,
   shortHash,
 } from './identity';
 import type { Problem, RegistryRow } from './rows';
-import { COLUMNS, type ColumnKey } from './columns';
-import type { z } from 'zod';
 
 export interface Registry {
   facilities: Facility[];

@@ -2,12 +2,14 @@
  * Checks every row of an operator's list and turns the valid ones into typed registry rows.
  * Every problem is reported as `FILE:ROW: COLUMN: message`, all rows are checked.
  */
-import { findProvince, type ProvinceMatch } from '~/catalogue/provinces';
+
 import type { Level, ProductGroup, Region } from '~/catalogue/programme';
-import { COLUMNS, mapHeader, type ColumnKey } from './columns';
+import { findProvince, type ProvinceMatch } from '~/catalogue/provinces';
+import { COLUMNS, type ColumnKey, mapHeader } from './columns';
 import type { Table } from './table';
 import {
   cleanText,
+  type Parsed,
   parseDate,
   parseEmail,
   parseGroup,
@@ -16,7 +18,6 @@ import {
   parseRegion,
   parseScore,
   parseYear,
-  type Parsed,
 } from './values';
 
 /** One certificate row, parsed and valid. */

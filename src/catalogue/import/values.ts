@@ -3,8 +3,8 @@
  * years and scores in the spellings operators use. Each parser returns a value or a message.
  */
 import { z } from 'zod';
-import { foldForMatch } from '~/text/vietnamese';
 import { FIRST_ROUND_YEAR, type Level, type ProductGroup, type Region } from '~/catalogue/programme';
+import { foldForMatch } from '~/text/vietnamese';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -12,7 +12,7 @@ const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const fail = <T>(message: string): Parsed<T> => ({ ok: false, message });
 
 function lookup<T>(table: Record<string, T>, text: string): T | undefined {
-  return Object.prototype.hasOwnProperty.call(table, text) ? table[text] : undefined;
+  return Object.hasOwn(table, text) ? table[text] : undefined;
 }
 
 const LEVEL_WORDS: Record<string, Level> = {
@@ -140,15 +140,12 @@ function daysInMonth(year: number, month: number): number {
 /** dd/mm/yyyy (also with "-" or "."), or ISO yyyy-mm-dd; impossible dates are rejected. */
 export function parseDate(text: string): Parsed<string> {
   const t = text.trim();
-  let y: number, m: number, d: number;
-  let match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
-  if (match) {
-    [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  } else if ((match = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]00:00(?::00(?:\.000)?)?Z?)?$/.exec(t))) {
-    [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  } else {
-    return fail(`"${text}" is not a date (expected dd/mm/yyyy or yyyy-mm-dd)`);
-  }
+  const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
+  const iso = dmy ? null : /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]00:00(?::00(?:\.000)?)?Z?)?$/.exec(t);
+  if (!dmy && !iso) return fail(`"${text}" is not a date (expected dd/mm/yyyy or yyyy-mm-dd)`);
+  const [d, m, y] = dmy
+    ? [Number(dmy[1]), Number(dmy[2]), Number(dmy[3])]
+    : [Number(iso![3]), Number(iso![2]), Number(iso![1])];
   if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m) || y < 1900) {
     return fail(`"${text}" is not a real calendar date`);
   }

@@ -7,11 +7,11 @@
  * exactly the identity and id rules an import of the same lists would.
  */
 import type { CatalogueData } from '~/catalogue/catalogue';
-import { mergeRegistry, type RegistryRow } from '~/catalogue/import/index';
 import { coreName, facilityKey, provinceUnit } from '~/catalogue/import/identity';
+import { mergeRegistry, type RegistryRow } from '~/catalogue/import/index';
 import {
-  FIRST_ROUND_YEAR,
   type FacilityType,
+  FIRST_ROUND_YEAR,
   type Level,
   type ProductGroup,
   type Region,

@@ -4,7 +4,7 @@ import { writeCollections } from '~/catalogue/content-files';
 import { LEVELS } from '~/catalogue/programme';
 import { generateSample, type SampleOptions } from './generate';
 
-export { generateSample, DEFAULT_PRODUCTS, DEFAULT_SEED, type SampleOptions } from './generate';
+export { DEFAULT_PRODUCTS, DEFAULT_SEED, generateSample, type SampleOptions } from './generate';
 
 /** Generates the sample and writes all catalogue files (all or nothing). */
 export async function writeSample(dir: string, options: SampleOptions = {}): Promise<CatalogueData> {

@@ -3,10 +3,11 @@
  * quantities within each line's limit, VND totals with the shipping rule, and a refresh of
  * prices and availability from GET /api/products/{id}/ when the page opens.
  */
+
+import { type ShippingRule, shippingFee, unitPriceFor } from '~/commerce/pricing';
 import { formatVnd } from '~/i18n/format';
 import type { Locale } from '~/i18n/locales';
-import { shippingFee, unitPriceFor, type ShippingRule } from '~/commerce/pricing';
-import { onCartChange, readCart, writeCart, type CartLine } from './cart-store';
+import { type CartLine, onCartChange, readCart, writeCart } from './cart-store';
 import { fill, h } from './dom';
 
 type Labels = Record<

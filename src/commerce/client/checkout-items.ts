@@ -3,8 +3,9 @@
  * fields (sku + quantity pairs) and a summary with the shipping rule. When the server already
  * rendered items ("Buy now", or the form coming back with errors) they are left as they are.
  */
+
+import { type ShippingRule, shippingFee, unitPriceFor } from '~/commerce/pricing';
 import { formatVnd } from '~/i18n/format';
-import { shippingFee, unitPriceFor, type ShippingRule } from '~/commerce/pricing';
 import { readCart } from './cart-store';
 import { h } from './dom';
 

@@ -10,13 +10,13 @@ import { h } from '~/commerce/client/dom';
 import type { SearchResult } from '~/search/types';
 import {
   delayBeforeRequest,
+  type NavigationKey,
   nextActive,
+  type SearchBoxText,
+  type Suggestion,
   searchRequest,
   statusText,
   suggestionsOf,
-  type NavigationKey,
-  type SearchBoxText,
-  type Suggestion,
 } from './suggestions';
 
 function optionOf(event: Event): HTMLElement | null {
@@ -93,9 +93,15 @@ class SearchBox extends HTMLElement {
     clearTimeout(this.#timer);
     this.#inflight?.abort();
     const request = searchRequest(raw);
-    if (!request) return this.#show(null, '');
+    if (!request) {
+      this.#show(null, '');
+      return;
+    }
     const cached = this.#cache.get(request.q);
-    if (cached) return this.#show(cached, request.q);
+    if (cached) {
+      this.#show(cached, request.q);
+      return;
+    }
     this.#timer = setTimeout(
       () => {
         const controller = new AbortController();
@@ -179,26 +185,26 @@ class SearchBox extends HTMLElement {
     if (target) window.location.assign(target.href);
   }
 
+  /** Moves the active option for an arrow, Home or End key. */
+  #move(event: KeyboardEvent, expanded: boolean): void {
+    if (this.#suggestions.length === 0) return;
+    event.preventDefault();
+    this.#active = nextActive(event.key as NavigationKey, this.#active, this.#suggestions.length, expanded);
+    this.#open = true;
+    this.#render();
+  }
+
   #onKeyDown(event: KeyboardEvent): void {
     const expanded = this.#expanded;
     switch (event.key) {
       case 'Home':
       case 'End':
         // While choosing an option they jump to the first or last; otherwise they move the caret.
-        if (!expanded || this.#active < 0) return;
-      // falls through
+        if (expanded && this.#active >= 0) this.#move(event, expanded);
+        return;
       case 'ArrowDown':
       case 'ArrowUp':
-        if (this.#suggestions.length === 0) return;
-        event.preventDefault();
-        this.#active = nextActive(
-          event.key as NavigationKey,
-          this.#active,
-          this.#suggestions.length,
-          expanded,
-        );
-        this.#open = true;
-        this.#render();
+        this.#move(event, expanded);
         return;
       case 'Enter':
         if (expanded && this.#active >= 0) {

@@ -6,7 +6,7 @@
 import type { Level, ProductGroup } from '~/catalogue/programme';
 import { fill } from '~/commerce/client/dom';
 import { formatNumber, formatVnd } from '~/i18n/format';
-import { localePath, type Locale } from '~/i18n/locales';
+import { type Locale, localePath } from '~/i18n/locales';
 import type { SearchResult } from '~/search/types';
 
 export const MIN_CHARS = 2;

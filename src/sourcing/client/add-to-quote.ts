@@ -4,7 +4,7 @@
  * says so. Before that, the status shows how many units of this offer are already in it.
  */
 import { formatNumber } from '~/i18n/format';
-import { onBasketChange, putInBasket, readBasket, type OfferSnapshot } from './basket-store';
+import { type OfferSnapshot, onBasketChange, putInBasket, readBasket } from './basket-store';
 
 class AddToQuote extends HTMLElement {
   private render: (() => void) | undefined;

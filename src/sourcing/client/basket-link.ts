@@ -9,7 +9,8 @@ class BasketLink extends HTMLElement {
 
   connectedCallback(): void {
     const link = this.querySelector('a')!;
-    const empty = (this.emptyText ??= link.textContent ?? '');
+    this.emptyText ??= link.textContent ?? '';
+    const empty = this.emptyText;
     const locale = this.dataset.locale === 'en' ? 'en' : 'vi';
     const render = () => {
       const count = readBasket().length;

@@ -5,14 +5,14 @@
  */
 import { useMemo, useState } from 'react';
 import { formatNumber, formatVnd } from '~/i18n/format';
-import { localePath, type Locale } from '~/i18n/locales';
+import { type Locale, localePath } from '~/i18n/locales';
 import { formatBasketParam } from '~/sourcing/basket-items';
+import { type BasketEntry, clearBasket, removeFromBasket, setQuantity } from '~/sourcing/client/basket-store';
 import { exportPath, quotePath, WHOLESALE_PATH } from '~/sourcing/paths';
 import { sourcingStrings } from '~/sourcing/strings';
 import { indicativeLine } from '~/sourcing/tier-pricing';
-import { clearBasket, removeFromBasket, setQuantity, type BasketEntry } from '~/sourcing/client/basket-store';
-import { useBasket, useHydrated } from './use-basket';
 import QuoteForm, { type SentQuote } from './QuoteForm';
+import { useBasket, useHydrated } from './use-basket';
 
 interface Props {
   locale: Locale;

@@ -3,19 +3,19 @@
  * check digit, MOQ, date), then POST /api/quotes; the API's field errors come back onto the
  * form and the basket lines. The hidden `homepage` field is a honeypot people never see.
  */
-import { useId, useState, type ReactNode } from 'react';
+import { type ReactNode, useId, useState } from 'react';
 import { todayInVietnam } from '~/catalogue/certificate-status';
 import type { Locale } from '~/i18n/locales';
+import type { BasketEntry } from '~/sourcing/client/basket-store';
 import {
-  EMPTY_COMPANY_FORM,
-  mapServerFields,
-  validateCompanyForm,
   type CompanyField,
   type CompanyFormValues,
+  EMPTY_COMPANY_FORM,
   type FormErrors,
+  mapServerFields,
+  validateCompanyForm,
 } from '~/sourcing/company-form';
-import { sourcingStrings, type SourcingStringKey } from '~/sourcing/strings';
-import type { BasketEntry } from '~/sourcing/client/basket-store';
+import { type SourcingStringKey, sourcingStrings } from '~/sourcing/strings';
 
 export interface SentQuote {
   reference: string;

@@ -1,6 +1,6 @@
 /** The quote basket (../client/basket-store.ts) as React state, for the basket page's islands. */
 import { useSyncExternalStore } from 'react';
-import { onBasketChange, readBasket, type BasketEntry } from '~/sourcing/client/basket-store';
+import { type BasketEntry, onBasketChange, readBasket } from '~/sourcing/client/basket-store';
 
 const SERVER_SNAPSHOT: BasketEntry[] = [];
 

@@ -1,5 +1,5 @@
 /** Shared helpers for the import tests: temp content dirs and byte snapshots. */
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCatalogueData, writeCollections } from '~/catalogue/content-files';
-import { UsageError, importRegistryFile } from '~/catalogue/import/index';
+import { importRegistryFile, UsageError } from '~/catalogue/import/index';
 import { writeSample } from '~/catalogue/sample/index';
 import { csv, removeDir, snapshot, tempDir } from './helpers';
 

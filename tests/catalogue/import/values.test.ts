@@ -8,7 +8,7 @@ import {
   looksLikeSet,
   numberKey,
 } from '~/catalogue/import/identity';
-import { parseCsv, detectDelimiter } from '~/catalogue/import/table';
+import { detectDelimiter, parseCsv } from '~/catalogue/import/table';
 import {
   parseDate,
   parseGroup,

@@ -1,12 +1,14 @@
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CatalogueData } from '~/catalogue/catalogue';
 import { Catalogue } from '~/catalogue/catalogue';
 import { readCatalogueData } from '~/catalogue/content-files';
 import { coreName, facilityKey } from '~/catalogue/import/identity';
+import { importRegistryFile } from '~/catalogue/import/index';
 import { CURRENT_PROVINCES, FORMER_PROVINCES } from '~/catalogue/provinces';
-import { Rng, mulberry32 } from '~/catalogue/sample/prng';
 import { generateSample, writeSample } from '~/catalogue/sample/index';
+import { mulberry32, Rng } from '~/catalogue/sample/prng';
 import {
   certificateSchema,
   datasetSchema,
@@ -14,8 +16,6 @@ import {
   listingSchema,
   productSchema,
 } from '~/catalogue/schemas';
-import { writeFile } from 'node:fs/promises';
-import { importRegistryFile } from '~/catalogue/import/index';
 import { csv, removeDir, snapshot, tempDir } from '../import/helpers';
 
 let data: CatalogueData;

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   delayBeforeRequest,
   nextActive,
+  type SearchBoxText,
   searchRequest,
   statusText,
   suggestionsOf,
-  type SearchBoxText,
 } from '~/search/client/suggestions';
 import { emptyFacets, type SearchHit, type SearchResult } from '~/search/types';
 

@@ -3,12 +3,12 @@ import { MAX_BASKET_LINES } from '~/sourcing/basket-items';
 import {
   BASKET_STORAGE_KEY,
   clearBasket,
+  type OfferSnapshot,
   onBasketChange,
   putInBasket,
   readBasket,
   removeFromBasket,
   setQuantity,
-  type OfferSnapshot,
 } from '~/sourcing/client/basket-store';
 
 const offer = (sku: string): OfferSnapshot => ({
@@ -38,7 +38,9 @@ function fakeBrowser() {
   return {
     items,
     /** Another tab wrote `key`. */
-    storageEvent: (key: string) => storageListeners.forEach((l) => l({ key } as StorageEvent)),
+    storageEvent: (key: string) => {
+      for (const l of storageListeners) l({ key } as StorageEvent);
+    },
   };
 }
 

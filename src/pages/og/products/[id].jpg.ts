@@ -4,8 +4,9 @@
  * products (18 ms each with four at a time on two cores) for images fetched only when a
  * page is shared; on demand, each costs that once.
  */
-import type { APIRoute } from 'astro';
+
 import path from 'node:path';
+import type { APIRoute } from 'astro';
 import { dataDir } from '~/config/env';
 import { getSiteIndex } from '~/site/astro';
 import { levelName } from '~/site/labels';
