@@ -2,8 +2,16 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-  // The import root: `~/x` is `src/x` (tsconfig.json `paths`; Astro and tsx read it there).
-  resolve: { alias: [{ find: /^~\//, replacement: fileURLToPath(new URL('./src/', import.meta.url)) }] },
+  // The import roots: `~/x` is `src/x`, `~scripts/x` is `scripts/x` (the sample generator's tests
+  // import it), `~tests/x` is `tests/x` (shared test helpers from deeper folders); tsconfig.json
+  // `paths` says the same for tsc, Astro and tsx.
+  resolve: {
+    alias: [
+      { find: /^~\//, replacement: fileURLToPath(new URL('./src/', import.meta.url)) },
+      { find: /^~scripts\//, replacement: fileURLToPath(new URL('./scripts/', import.meta.url)) },
+      { find: /^~tests\//, replacement: fileURLToPath(new URL('./tests/', import.meta.url)) },
+    ],
+  },
   test: {
     include: ['tests/**/*.test.ts'],
     exclude: ['tests/e2e/**', 'node_modules/**'],

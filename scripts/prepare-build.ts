@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { CONTENT_FILES, contentDir, hasCatalogue, readCatalogueData } from '~/catalogue/content-files';
 import { ensurePhotos } from '~/catalogue/photos';
-import { describeSample, writeSample } from '~/catalogue/sample/index';
+import { describeSample, writeSample } from './sample/index';
 
 async function main(): Promise<void> {
   const dir = contentDir();

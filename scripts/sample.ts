@@ -6,8 +6,8 @@
  */
 import path from 'node:path';
 import { contentDir } from '~/catalogue/content-files';
-import { DEFAULT_PRODUCTS, DEFAULT_SEED } from '~/catalogue/sample/generate';
-import { describeSample, writeSample } from '~/catalogue/sample/index';
+import { DEFAULT_PRODUCTS, DEFAULT_SEED } from './sample/generate';
+import { describeSample, writeSample } from './sample/index';
 
 const USAGE = `usage: npm run sample -- [--products N] [--seed S] [--out DIR]
 

@@ -11,8 +11,8 @@ import sharp from 'sharp';
 import { foldForMatch } from '~/text/vietnamese';
 import type { CatalogueData } from './catalogue';
 import { CONTENT_FILES } from './content-files';
+import { hashString, mulberry32 } from './prng';
 import type { ProductGroup } from './programme';
-import { hashString, mulberry32 } from './sample/prng';
 
 export const PHOTO_WIDTH = 600;
 export const PHOTO_HEIGHT = 450;

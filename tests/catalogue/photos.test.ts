@@ -5,7 +5,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CatalogueData } from '~/catalogue/catalogue';
 import { ensurePhotos, motifFor, PHOTO_HEIGHT, PHOTO_WIDTH, photoJobs, photoSvg } from '~/catalogue/photos';
-import { writeSample } from '~/catalogue/sample/index';
+import { writeSample } from '~scripts/sample/index';
 import { removeDir, tempDir } from './import/helpers';
 
 let dir: string;

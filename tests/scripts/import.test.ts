@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeSample } from '~/catalogue/sample/index';
+import { writeSample } from '~scripts/sample/index';
 import { csv, removeDir, snapshot, tempDir } from '../catalogue/import/helpers';
 import { runScript } from './cli';
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCatalogueData } from '~/catalogue/content-files';
 import { photoJobs } from '~/catalogue/photos';
-import { writeSample } from '~/catalogue/sample/index';
+import { writeSample } from '~scripts/sample/index';
 import { removeDir, tempDir } from '../catalogue/import/helpers';
 import { runScript } from './cli';
 

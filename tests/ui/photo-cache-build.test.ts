@@ -10,7 +10,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeSample } from '~/catalogue/sample/index';
+import { writeSample } from '~scripts/sample/index';
 import { runScript } from '../scripts/cli';
 
 const root = path.resolve(import.meta.dirname, '../..');

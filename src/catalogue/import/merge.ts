@@ -94,26 +94,89 @@ function compact<T extends object>(record: T): T {
   return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined)) as T;
 }
 
+/** What exists, indexed by the identity rules; the first record wins where two share a key. */
+interface Known {
+  facilityByKey: Map<string, Facility>;
+  productByKey: Map<string, Product>;
+  certificateByNumber: Map<string, Certificate>;
+  /** By product, level, year and region: certificates listed without a number are found this way. */
+  certificatesByDerived: Map<string, Certificate[]>;
+}
+
+/** Which row already claimed each certificate: a second row for one certificate is a problem. */
+interface Claims {
+  byNumber: Map<string, number>;
+  byDerived: Map<string, number>;
+  byExisting: Map<string, number>;
+}
+
+/** Everything the steps of one merge share. */
+interface MergeState {
+  known: Known;
+  claims: Claims;
+  ids: { facilities: IdAllocator; products: IdAllocator; certificates: IdAllocator };
+  /** The registry being built: the existing records in their order, merged ones replacing or following them. */
+  out: {
+    facilities: Map<string, Facility>;
+    products: Map<string, Product>;
+    certificates: Map<string, Certificate>;
+  };
+  /** The row each merged record comes from, to place the problems found when validating it. */
+  originOf: Map<object, number>;
+  summary: MergeSummary;
+  problems: Problem[];
+  /** How the file names a column, for problems. */
+  label: (key: ColumnKey) => string;
+}
+
 export function mergeRegistry(
   existing: Registry,
   rows: readonly RegistryRow[],
   labels: Partial<Record<ColumnKey, string>> = {},
 ): MergeResult {
-  const problems: Problem[] = [];
-  const label = (key: ColumnKey) => labels[key] ?? COLUMNS.find((c) => c.key === key)!.vi;
-  const seenDerived = new Map<string, number>();
-  const seenNumber = new Map<string, number>();
-  const seenExisting = new Map<string, number>();
-  const summary: MergeSummary = {
-    rows: rows.length,
-    facilities: counts(),
-    products: counts(),
-    certificates: counts(),
-  };
+  const state = startMerge(existing, rows.length, labels);
+  const byFacility = groupBy(rows, (r) => facilityKey(r.facilityName, r.province.current.name));
+  for (const [fKey, fRows] of byFacility) {
+    const facility = mergeFacility(state, fKey, fRows);
+    const byProduct = groupBy(fRows, (r) => productKey(fKey, r.productName));
+    for (const [pKey, pRows] of byProduct) {
+      const product = mergeProduct(state, pKey, pRows, facility);
+      for (const row of pRows) mergeCertificate(state, row, pKey, product, facility);
+    }
+  }
+  const registry = validated(state);
+  checkReferences(state, registry);
+  state.problems.sort((a, b) => a.row - b.row);
+  return { registry, summary: state.summary, problems: state.problems };
+}
 
-  // Index what exists by identity.
-  const facilityById = new Map(existing.facilities.map((f) => [f.id, f]));
-  const productById = new Map(existing.products.map((p) => [p.id, p]));
+function startMerge(
+  existing: Registry,
+  rowCount: number,
+  labels: Partial<Record<ColumnKey, string>>,
+): MergeState {
+  return {
+    known: indexExisting(existing),
+    claims: { byNumber: new Map(), byDerived: new Map(), byExisting: new Map() },
+    ids: {
+      facilities: new IdAllocator(existing.facilities.map((f) => f.id)),
+      products: new IdAllocator(existing.products.map((p) => p.id)),
+      certificates: new IdAllocator(existing.certificates.map((c) => c.id)),
+    },
+    out: {
+      facilities: new Map(existing.facilities.map((f) => [f.id, f])),
+      products: new Map(existing.products.map((p) => [p.id, p])),
+      certificates: new Map(existing.certificates.map((c) => [c.id, c])),
+    },
+    originOf: new Map(),
+    summary: { rows: rowCount, facilities: counts(), products: counts(), certificates: counts() },
+    problems: [],
+    label: (key) => labels[key] ?? COLUMNS.find((c) => c.key === key)!.vi,
+  };
+}
+
+/** Indexes the existing records by the same keys the rows are grouped by. */
+function indexExisting(existing: Registry): Known {
   const facilityByKey = new Map<string, Facility>();
   const facilityKeyById = new Map<string, string>();
   for (const f of existing.facilities) {
@@ -130,159 +193,192 @@ export function mergeRegistry(
     productKeyById.set(p.id, k);
     if (!productByKey.has(k)) productByKey.set(k, p);
   }
-  const certByNumber = new Map<string, Certificate>();
-  const certsByDerived = new Map<string, Certificate[]>();
+  const certificateByNumber = new Map<string, Certificate>();
+  const certificatesByDerived = new Map<string, Certificate[]>();
   for (const c of existing.certificates) {
-    if (c.number !== undefined && !certByNumber.has(numberKey(c.number)))
-      certByNumber.set(numberKey(c.number), c);
+    if (c.number !== undefined && !certificateByNumber.has(numberKey(c.number)))
+      certificateByNumber.set(numberKey(c.number), c);
     const pk = productKeyById.get(c.productId);
     if (pk === undefined) continue;
     const dk = derivedCertificateKey(pk, c.level, c.year, c.region);
-    const list = certsByDerived.get(dk);
+    const list = certificatesByDerived.get(dk);
     if (list) list.push(c);
-    else certsByDerived.set(dk, [c]);
+    else certificatesByDerived.set(dk, [c]);
   }
+  return { facilityByKey, productByKey, certificateByNumber, certificatesByDerived };
+}
 
-  const facilityIds = new IdAllocator(facilityById.keys());
-  const productIds = new IdAllocator(productById.keys());
-  const certificateIds = new IdAllocator(existing.certificates.map((c) => c.id));
+/** One facility from all its rows: names, province and contacts from the newest row that gives them. */
+function mergeFacility(state: MergeState, fKey: string, fRows: readonly RegistryRow[]): Facility {
+  const latest = newest(fRows);
+  const before = state.known.facilityByKey.get(fKey);
+  const core = coreName(latest.facilityName);
+  const provinceSlug = slugify(latest.province.current.name);
+  const inferredType = inferFacilityType(latest.facilityName);
+  const facility: Facility = compact({
+    id: before?.id ?? state.ids.facilities.allocate([joinSlug([slugify(core, 80), provinceSlug])]),
+    name: latest.facilityName,
+    // A name that does not show the legal form keeps the type the registry had.
+    type: inferredType === 'other' && before ? before.type : inferredType,
+    address: newestWith(fRows, 'address') ?? before?.address,
+    province: latest.province.current.name,
+    provinceAsListed: latest.province.canonicalAsListed,
+    phone: newestWith(fRows, 'phone') ?? before?.phone,
+    email: newestWith(fRows, 'email') ?? before?.email,
+    website: before?.website,
+    description: before?.description,
+    photos: before?.photos ?? [],
+  });
+  tally(state.summary.facilities, before, facility);
+  state.out.facilities.set(facility.id, facility);
+  state.originOf.set(facility, latest.row);
+  return facility;
+}
 
-  const outFacilities = new Map(existing.facilities.map((f) => [f.id, f]));
-  const outProducts = new Map(existing.products.map((p) => [p.id, p]));
-  const outCertificates = new Map(existing.certificates.map((c) => [c.id, c]));
-  const originOf = new Map<object, number>();
+/** One product of the facility from all its rows; its name and group from the newest. */
+function mergeProduct(
+  state: MergeState,
+  pKey: string,
+  pRows: readonly RegistryRow[],
+  facility: Facility,
+): Product {
+  const latest = newest(pRows);
+  const before = state.known.productByKey.get(pKey);
+  const core = coreName(facility.name);
+  const product: Product = compact({
+    // The first free id of: the name alone, with the facility's core name, with the facility's id.
+    id:
+      before?.id ??
+      state.ids.products.allocate([
+        slugify(latest.productName, 80),
+        joinSlug([slugify(latest.productName, 60), slugify(core, 48)]),
+        joinSlug([slugify(latest.productName, 60), facility.id]),
+      ]),
+    name: latest.productName,
+    group: latest.group,
+    facilityId: facility.id,
+    isSet: looksLikeSet(latest.productName) || (before?.isSet ?? false),
+    description: before?.description,
+    photos: before?.photos ?? [],
+  });
+  tally(state.summary.products, before, product);
+  state.out.products.set(product.id, product);
+  state.originOf.set(product, latest.row);
+  return product;
+}
 
-  const byFacility = groupBy(rows, (r) => facilityKey(r.facilityName, r.province.current.name));
-  for (const [fKey, fRows] of byFacility) {
-    const latest = newest(fRows);
-    const before = facilityByKey.get(fKey);
-    const core = coreName(latest.facilityName);
-    const provinceSlug = slugify(latest.province.current.name);
-    const inferredType = inferFacilityType(latest.facilityName);
-    const facility: Facility = compact({
-      id: before?.id ?? facilityIds.allocate([joinSlug([slugify(core, 80), provinceSlug])]),
-      name: latest.facilityName,
-      type: inferredType === 'other' && before ? before.type : inferredType,
-      address: newestWith(fRows, 'address') ?? before?.address,
-      province: latest.province.current.name,
-      provinceAsListed: latest.province.canonicalAsListed,
-      phone: newestWith(fRows, 'phone') ?? before?.phone,
-      email: newestWith(fRows, 'email') ?? before?.email,
-      website: before?.website,
-      description: before?.description,
-      photos: before?.photos ?? [],
-    });
-    tally(summary.facilities, before, facility);
-    outFacilities.set(facility.id, facility);
-    originOf.set(facility, latest.row);
-
-    const byProduct = groupBy(fRows, (r) => productKey(fKey, r.productName));
-    for (const [pKey, pRows] of byProduct) {
-      const pLatest = newest(pRows);
-      const pBefore = productByKey.get(pKey);
-      const nameSlug = slugify(pLatest.productName, 80);
-      const product: Product = compact({
-        id:
-          pBefore?.id ??
-          productIds.allocate([
-            nameSlug,
-            joinSlug([slugify(pLatest.productName, 60), slugify(core, 48)]),
-            joinSlug([slugify(pLatest.productName, 60), facility.id]),
-          ]),
-        name: pLatest.productName,
-        group: pLatest.group,
-        facilityId: facility.id,
-        isSet: looksLikeSet(pLatest.productName) || (pBefore?.isSet ?? false),
-        description: pBefore?.description,
-        photos: pBefore?.photos ?? [],
+/** One certificate per row, unless another row or another certificate already claimed it. */
+function mergeCertificate(
+  state: MergeState,
+  row: RegistryRow,
+  pKey: string,
+  product: Product,
+  facility: Facility,
+): void {
+  const dk = derivedCertificateKey(pKey, row.level, row.year, row.region);
+  const duplicate = claimRow(state, row, dk);
+  if (duplicate) {
+    state.problems.push(duplicate);
+    return;
+  }
+  const before = existingCertificate(state.known, row, dk);
+  if (before) {
+    const other = state.claims.byExisting.get(before.id);
+    if (other !== undefined) {
+      state.problems.push({
+        row: row.row,
+        column: state.label('number'),
+        message: `the same certificate as row ${other}`,
       });
-      tally(summary.products, pBefore, product);
-      outProducts.set(product.id, product);
-      originOf.set(product, pLatest.row);
-
-      // Certificates, one per row.
-      for (const row of pRows) {
-        const dk = derivedCertificateKey(pKey, row.level, row.year, row.region);
-        if (row.number !== undefined) {
-          const nk = numberKey(row.number);
-          const other = seenNumber.get(nk);
-          if (other !== undefined) {
-            problems.push({
-              row: row.row,
-              column: label('number'),
-              message: `certificate number "${row.number}" is also on row ${other}`,
-            });
-            continue;
-          }
-          seenNumber.set(nk, row.row);
-        } else if (seenDerived.has(dk)) {
-          problems.push({
-            row: row.row,
-            column: label('productName'),
-            message: `same product, level and year as row ${seenDerived.get(dk)} (give each certificate its number to tell them apart)`,
-          });
-          continue;
-        }
-        seenDerived.set(dk, row.row);
-
-        const cBefore =
-          row.number !== undefined
-            ? (certByNumber.get(numberKey(row.number)) ??
-              certsByDerived.get(dk)?.find((c) => c.number === undefined))
-            : certsByDerived.get(dk)?.[0];
-        if (cBefore) {
-          const other = seenExisting.get(cBefore.id);
-          if (other !== undefined) {
-            problems.push({
-              row: row.row,
-              column: label('number'),
-              message: `the same certificate as row ${other}`,
-            });
-            continue;
-          }
-          seenExisting.set(cBefore.id, row.row);
-        }
-
-        const asListed = row.province.canonicalAsListed;
-        const sameRound = cBefore !== undefined && cBefore.year === row.year;
-        const issuedBy =
-          row.issuedBy ??
-          (cBefore && cBefore.level === row.level && cBefore.provinceAsListed === asListed
-            ? cBefore.issuedBy
-            : defaultIssuer(row.level, asListed, row.address ?? facility.address));
-        const prefix = LEVEL_ID_PREFIX[row.level];
-        const id =
-          cBefore?.id ??
-          (row.number !== undefined && slugify(row.number, 60) !== ''
-            ? certificateIds.allocate([
-                slugify(row.number, 60),
-                joinSlug([prefix, String(row.year), slugify(row.number, 60)]),
-              ])
-            : certificateIds.allocate([`${prefix}-${row.year}-${shortHash(dk)}`]));
-        const certificate: Certificate = compact({
-          id,
-          productId: product.id,
-          facilityId: facility.id,
-          number: row.number ?? cBefore?.number,
-          decision: row.decision ?? cBefore?.decision,
-          level: row.level,
-          region: row.level === 'regional' ? row.region : undefined,
-          year: row.year,
-          issuedBy,
-          issuedOn: row.issuedOn ?? (sameRound ? cBefore?.issuedOn : undefined),
-          validUntil: row.validUntil ?? (sameRound ? cBefore!.validUntil : defaultValidUntil(row.year)),
-          score: row.score ?? cBefore?.score,
-          provinceAsListed: asListed,
-          revocation: cBefore?.revocation,
-        });
-        tally(summary.certificates, cBefore, certificate);
-        outCertificates.set(certificate.id, certificate);
-        originOf.set(certificate, row.row);
-      }
+      return;
     }
+    state.claims.byExisting.set(before.id, row.row);
   }
 
-  // Validate the merged result with the same schemas the site loads it with.
+  const asListed = row.province.canonicalAsListed;
+  // A list of the same round corrects the certificate: dates it does not give stay as they were.
+  const sameRound = before !== undefined && before.year === row.year;
+  const certificate: Certificate = compact({
+    id: before?.id ?? newCertificateId(state.ids.certificates, row, dk),
+    productId: product.id,
+    facilityId: facility.id,
+    number: row.number ?? before?.number,
+    decision: row.decision ?? before?.decision,
+    level: row.level,
+    region: row.level === 'regional' ? row.region : undefined,
+    year: row.year,
+    issuedBy: issuerOf(row, before, facility),
+    issuedOn: row.issuedOn ?? (sameRound ? before?.issuedOn : undefined),
+    validUntil: row.validUntil ?? (sameRound ? before!.validUntil : defaultValidUntil(row.year)),
+    score: row.score ?? before?.score,
+    provinceAsListed: asListed,
+    revocation: before?.revocation,
+  });
+  tally(state.summary.certificates, before, certificate);
+  state.out.certificates.set(certificate.id, certificate);
+  state.originOf.set(certificate, row.row);
+}
+
+/**
+ * Claims the certificate a row gives, by its number, or without one by product, level and year;
+ * returns the problem when an earlier row has it.
+ */
+function claimRow(state: MergeState, row: RegistryRow, dk: string): Problem | undefined {
+  const { claims, label } = state;
+  if (row.number !== undefined) {
+    const nk = numberKey(row.number);
+    const other = claims.byNumber.get(nk);
+    if (other !== undefined) {
+      return {
+        row: row.row,
+        column: label('number'),
+        message: `certificate number "${row.number}" is also on row ${other}`,
+      };
+    }
+    claims.byNumber.set(nk, row.row);
+  } else if (claims.byDerived.has(dk)) {
+    return {
+      row: row.row,
+      column: label('productName'),
+      message: `same product, level and year as row ${claims.byDerived.get(dk)} (give each certificate its number to tell them apart)`,
+    };
+  }
+  claims.byDerived.set(dk, row.row);
+  return undefined;
+}
+
+/**
+ * The existing certificate a row updates: by number (or, for one listed before without a
+ * number, by product, level and year); a row without a number takes the first of that round.
+ */
+function existingCertificate(known: Known, row: RegistryRow, dk: string): Certificate | undefined {
+  return row.number !== undefined
+    ? (known.certificateByNumber.get(numberKey(row.number)) ??
+        known.certificatesByDerived.get(dk)?.find((c) => c.number === undefined))
+    : known.certificatesByDerived.get(dk)?.[0];
+}
+
+/** The row's issuer, else the one the certificate had (same level and province), else the default for the level. */
+function issuerOf(row: RegistryRow, before: Certificate | undefined, facility: Facility): string {
+  const asListed = row.province.canonicalAsListed;
+  return (
+    row.issuedBy ??
+    (before && before.level === row.level && before.provinceAsListed === asListed
+      ? before.issuedBy
+      : defaultIssuer(row.level, asListed, row.address ?? facility.address))
+  );
+}
+
+/** From the certificate's number where it has one that makes a slug, else from its derived key. */
+function newCertificateId(ids: IdAllocator, row: RegistryRow, dk: string): string {
+  const prefix = LEVEL_ID_PREFIX[row.level];
+  return row.number !== undefined && slugify(row.number, 60) !== ''
+    ? ids.allocate([slugify(row.number, 60), joinSlug([prefix, String(row.year), slugify(row.number, 60)])])
+    : ids.allocate([`${prefix}-${row.year}-${shortHash(dk)}`]);
+}
+
+/** The merged records that pass the schemas the site loads them with; the rest become problems. */
+function validated(state: MergeState): Registry {
   const validate = <T extends object>(schema: z.ZodTypeAny, items: Iterable<T>): T[] => {
     const out: T[] = [];
     for (const item of items) {
@@ -292,8 +388,8 @@ export function mergeRegistry(
         continue;
       }
       for (const issue of result.error.issues) {
-        problems.push({
-          row: originOf.get(item) ?? 1,
+        state.problems.push({
+          row: state.originOf.get(item) ?? 1,
           column: issue.path.join('.') || '-',
           message: issue.message,
         });
@@ -301,29 +397,31 @@ export function mergeRegistry(
     }
     return out;
   };
-  const registry: Registry = {
-    facilities: validate<Facility>(facilitySchema, outFacilities.values()),
-    products: validate<Product>(productSchema, outProducts.values()),
-    certificates: validate<Certificate>(certificateSchema, outCertificates.values()),
+  return {
+    facilities: validate<Facility>(facilitySchema, state.out.facilities.values()),
+    products: validate<Product>(productSchema, state.out.products.values()),
+    certificates: validate<Certificate>(certificateSchema, state.out.certificates.values()),
   };
+}
+
+/** Products whose facility and certificates whose product did not make it into the registry. */
+function checkReferences(state: MergeState, registry: Registry): void {
   const productIdsOut = new Set(registry.products.map((p) => p.id));
   const facilityIdsOut = new Set(registry.facilities.map((f) => f.id));
   for (const p of registry.products) {
     if (!facilityIdsOut.has(p.facilityId))
-      problems.push({
-        row: originOf.get(p) ?? 1,
+      state.problems.push({
+        row: state.originOf.get(p) ?? 1,
         column: '-',
         message: `product ${p.id} refers to unknown facility ${p.facilityId}`,
       });
   }
   for (const c of registry.certificates) {
     if (!productIdsOut.has(c.productId))
-      problems.push({
-        row: originOf.get(c) ?? 1,
+      state.problems.push({
+        row: state.originOf.get(c) ?? 1,
         column: '-',
         message: `certificate ${c.id} refers to unknown product ${c.productId}`,
       });
   }
-  problems.sort((a, b) => a.row - b.row);
-  return { registry, summary, problems };
 }

@@ -5,7 +5,7 @@
 
 import type { Level, ProductGroup, Region } from '~/catalogue/programme';
 import { findProvince, type ProvinceMatch } from '~/catalogue/provinces';
-import { COLUMNS, type ColumnKey, mapHeader } from './columns';
+import { COLUMNS, type ColumnKey, type HeaderMap, mapHeader } from './columns';
 import type { Table } from './table';
 import {
   cleanText,
@@ -66,6 +66,9 @@ export interface RowCheckOptions {
   maxYear?: number;
 }
 
+/** The values a row gives, each parsed; missing where the cell is empty or invalid. */
+type RowValues = Partial<Omit<RegistryRow, 'row'>>;
+
 export function checkRows(
   table: Table,
   options: RowCheckOptions = {},
@@ -78,110 +81,149 @@ export function checkRows(
     problems.push({ row: 1, column: '-', message: 'the file has a header but no rows' });
 
   for (const { row, cells } of table.rows) {
-    const rowProblems: Problem[] = [];
-    const label = (key: ColumnKey) => header.label[key] ?? COLUMNS.find((c) => c.key === key)!.vi;
-    const raw = (key: ColumnKey): string | undefined => {
-      const i = header.index[key];
-      if (i === undefined) return undefined;
-      const value = cleanText(cells[i] ?? '');
-      return value === '' ? undefined : value;
-    };
-    const report = (key: ColumnKey, message: string) =>
-      rowProblems.push({ row, column: label(key), message });
-    const present = (key: ColumnKey) => header.index[key] !== undefined;
-
-    /** A text value within its length limits; reports a missing required value. */
-    const text = (key: ColumnKey, required: boolean): string | undefined => {
-      const value = raw(key);
-      if (value === undefined) {
-        if (required && present(key)) report(key, 'required value is empty');
-        return undefined;
-      }
-      const limits = LIMITS[key];
-      if (limits && (value.length < limits[0] || value.length > limits[1])) {
-        report(key, `must be ${limits[0]}–${limits[1]} characters long (has ${value.length})`);
-        return undefined;
-      }
-      return value;
-    };
-    function parsed<T>(key: ColumnKey, required: boolean, parse: (s: string) => Parsed<T>): T | undefined {
-      const value = raw(key);
-      if (value === undefined) {
-        if (required && present(key)) report(key, 'required value is empty');
-        return undefined;
-      }
-      const result = parse(value);
-      if (!result.ok) {
-        report(key, result.message);
-        return undefined;
-      }
-      return result.value;
-    }
-
-    const number = text('number', false);
-    const decision = text('decision', false);
-    const level = parsed('level', true, parseLevel);
-    const region = parsed('region', false, parseRegion);
-    const year = parsed('year', true, (s) => parseYear(s, maxYear));
-    const issuedOn = parsed('issuedOn', false, parseDate);
-    const validUntil = parsed('validUntil', false, parseDate);
-    const productName = text('productName', true);
-    const group = parsed('group', true, parseGroup);
-    const facilityName = text('facilityName', true);
-    const address = text('address', false);
-    const province = parsed('province', true, (s): Parsed<ProvinceMatch> => {
-      const match = findProvince(s);
-      return match
-        ? { ok: true, value: match }
-        : {
-            ok: false,
-            message: `unknown province "${s}" (expected one of the 34 current or 63 former provinces)`,
-          };
-    });
-    const score = parsed('score', false, parseScore);
-    const phone = parsed('phone', false, parsePhone);
-    const email = parsed('email', false, parseEmail);
-    const issuedBy = text('issuedBy', false);
-
-    if (level === 'regional' && region === undefined && raw('region') === undefined) {
-      report(
-        'region',
-        'a regional certificate needs a region (phía Bắc, miền Trung - Tây Nguyên or phía Nam)',
-      );
-    }
-    if (issuedOn && year !== undefined && Number(issuedOn.slice(0, 4)) < year) {
-      report('issuedOn', `issued on ${issuedOn}, before its round year ${year}`);
-    }
-    if (issuedOn && validUntil && validUntil < issuedOn) {
-      report('validUntil', `valid until ${validUntil}, before it was issued (${issuedOn})`);
-    }
-    if (validUntil && year !== undefined && !issuedOn && Number(validUntil.slice(0, 4)) < year) {
-      report('validUntil', `valid until ${validUntil}, before its round year ${year}`);
-    }
-
-    problems.push(...rowProblems);
-    if (rowProblems.length > 0 || header.problems.length > 0) continue;
-    if (level === undefined || year === undefined || !productName || !group || !facilityName || !province)
-      continue;
-    rows.push({
-      row,
-      ...(number !== undefined && { number }),
-      ...(decision !== undefined && { decision }),
-      level,
-      ...(level === 'regional' && region !== undefined && { region }),
-      year,
-      ...(issuedOn !== undefined && { issuedOn }),
-      ...(validUntil !== undefined && { validUntil }),
-      productName,
-      group,
-      facilityName,
-      ...(address !== undefined && { address }),
-      province,
-      ...(score !== undefined && { score }),
-      ...(phone !== undefined && { phone }),
-      ...(email !== undefined && { email }),
-      ...(issuedBy !== undefined && { issuedBy }),
-    });
+    const reader = new RowReader(header, row, cells);
+    const values = readValues(reader, maxYear);
+    checkConsistency(reader, values);
+    problems.push(...reader.problems);
+    // Every row is checked, but none is kept while the header or the row has a problem.
+    if (reader.problems.length > 0 || header.problems.length > 0) continue;
+    const registryRow = toRegistryRow(row, values);
+    if (registryRow) rows.push(registryRow);
   }
   return { rows, problems };
+}
+
+/** Reads one row's cells by column, collecting the row's problems. */
+class RowReader {
+  readonly problems: Problem[] = [];
+
+  constructor(
+    private readonly header: HeaderMap,
+    private readonly row: number,
+    private readonly cells: readonly string[],
+  ) {}
+
+  /** The cleaned cell, undefined when empty or when the file has no such column. */
+  raw(key: ColumnKey): string | undefined {
+    const i = this.header.index[key];
+    if (i === undefined) return undefined;
+    const value = cleanText(this.cells[i] ?? '');
+    return value === '' ? undefined : value;
+  }
+
+  report(key: ColumnKey, message: string): void {
+    const column = this.header.label[key] ?? COLUMNS.find((c) => c.key === key)!.vi;
+    this.problems.push({ row: this.row, column, message });
+  }
+
+  /** A text value within its length limits; reports a missing required value. */
+  text(key: ColumnKey, required: boolean): string | undefined {
+    const value = this.present(key, required);
+    if (value === undefined) return undefined;
+    const limits = LIMITS[key];
+    if (limits && (value.length < limits[0] || value.length > limits[1])) {
+      this.report(key, `must be ${limits[0]}–${limits[1]} characters long (has ${value.length})`);
+      return undefined;
+    }
+    return value;
+  }
+
+  /** A parsed value; reports a missing required value and one that does not parse. */
+  parsed<T>(key: ColumnKey, required: boolean, parse: (s: string) => Parsed<T>): T | undefined {
+    const value = this.present(key, required);
+    if (value === undefined) return undefined;
+    const result = parse(value);
+    if (!result.ok) {
+      this.report(key, result.message);
+      return undefined;
+    }
+    return result.value;
+  }
+
+  /** The raw value; an empty required cell is a problem (a missing required column is the header's). */
+  private present(key: ColumnKey, required: boolean): string | undefined {
+    const value = this.raw(key);
+    if (value === undefined && required && this.header.index[key] !== undefined)
+      this.report(key, 'required value is empty');
+    return value;
+  }
+}
+
+/** Every column's value, read in the format's column order (so problems come in that order). */
+function readValues(reader: RowReader, maxYear: number): RowValues {
+  return {
+    number: reader.text('number', false),
+    decision: reader.text('decision', false),
+    level: reader.parsed('level', true, parseLevel),
+    region: reader.parsed('region', false, parseRegion),
+    year: reader.parsed('year', true, (s) => parseYear(s, maxYear)),
+    issuedOn: reader.parsed('issuedOn', false, parseDate),
+    validUntil: reader.parsed('validUntil', false, parseDate),
+    productName: reader.text('productName', true),
+    group: reader.parsed('group', true, parseGroup),
+    facilityName: reader.text('facilityName', true),
+    address: reader.text('address', false),
+    province: reader.parsed('province', true, parseProvince),
+    score: reader.parsed('score', false, parseScore),
+    phone: reader.parsed('phone', false, parsePhone),
+    email: reader.parsed('email', false, parseEmail),
+    issuedBy: reader.text('issuedBy', false),
+  };
+}
+
+function parseProvince(s: string): Parsed<ProvinceMatch> {
+  const match = findProvince(s);
+  return match
+    ? { ok: true, value: match }
+    : {
+        ok: false,
+        message: `unknown province "${s}" (expected one of the 34 current or 63 former provinces)`,
+      };
+}
+
+/** Checks between columns: a regional certificate's region, and dates in order with the round year. */
+function checkConsistency(reader: RowReader, v: RowValues): void {
+  const { level, region, year, issuedOn, validUntil } = v;
+  // An invalid region was reported already; only a missing one is reported here.
+  if (level === 'regional' && region === undefined && reader.raw('region') === undefined) {
+    reader.report(
+      'region',
+      'a regional certificate needs a region (phía Bắc, miền Trung - Tây Nguyên or phía Nam)',
+    );
+  }
+  if (issuedOn && year !== undefined && Number(issuedOn.slice(0, 4)) < year) {
+    reader.report('issuedOn', `issued on ${issuedOn}, before its round year ${year}`);
+  }
+  if (issuedOn && validUntil && validUntil < issuedOn) {
+    reader.report('validUntil', `valid until ${validUntil}, before it was issued (${issuedOn})`);
+  }
+  if (validUntil && year !== undefined && !issuedOn && Number(validUntil.slice(0, 4)) < year) {
+    reader.report('validUntil', `valid until ${validUntil}, before its round year ${year}`);
+  }
+}
+
+/** The registry row, with only the values given; undefined when a required value is missing. */
+function toRegistryRow(row: number, v: RowValues): RegistryRow | undefined {
+  const { level, year, productName, group, facilityName, province } = v;
+  if (level === undefined || year === undefined || !productName || !group || !facilityName || !province)
+    return undefined;
+  return {
+    row,
+    ...(v.number !== undefined && { number: v.number }),
+    ...(v.decision !== undefined && { decision: v.decision }),
+    level,
+    ...(level === 'regional' && v.region !== undefined && { region: v.region }),
+    year,
+    ...(v.issuedOn !== undefined && { issuedOn: v.issuedOn }),
+    ...(v.validUntil !== undefined && { validUntil: v.validUntil }),
+    productName,
+    group,
+    facilityName,
+    ...(v.address !== undefined && { address: v.address }),
+    province,
+    ...(v.score !== undefined && { score: v.score }),
+    ...(v.phone !== undefined && { phone: v.phone }),
+    ...(v.email !== undefined && { email: v.email }),
+    ...(v.issuedBy !== undefined && { issuedBy: v.issuedBy }),
+  };
 }

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCatalogueData, writeCollections } from '~/catalogue/content-files';
 import { importRegistryFile, UsageError } from '~/catalogue/import/index';
-import { writeSample } from '~/catalogue/sample/index';
+import { writeSample } from '~scripts/sample/index';
 import { csv, removeDir, snapshot, tempDir } from './helpers';
 
 const VI_HEADER = [

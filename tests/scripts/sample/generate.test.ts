@@ -7,8 +7,6 @@ import { readCatalogueData } from '~/catalogue/content-files';
 import { coreName, facilityKey } from '~/catalogue/import/identity';
 import { importRegistryFile } from '~/catalogue/import/index';
 import { CURRENT_PROVINCES, FORMER_PROVINCES } from '~/catalogue/provinces';
-import { generateSample, writeSample } from '~/catalogue/sample/index';
-import { mulberry32, Rng } from '~/catalogue/sample/prng';
 import {
   certificateSchema,
   datasetSchema,
@@ -16,7 +14,8 @@ import {
   listingSchema,
   productSchema,
 } from '~/catalogue/schemas';
-import { csv, removeDir, snapshot, tempDir } from '../import/helpers';
+import { generateSample, writeSample } from '~scripts/sample/index';
+import { csv, removeDir, snapshot, tempDir } from '~tests/catalogue/import/helpers';
 
 let data: CatalogueData;
 let work: string;
@@ -34,24 +33,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await removeDir(work);
-});
-
-describe('PRNG', () => {
-  it('is deterministic and in [0, 1)', () => {
-    const a = mulberry32(42);
-    const b = mulberry32(42);
-    for (let i = 0; i < 1000; i++) {
-      const x = a();
-      expect(x).toBe(b());
-      expect(x).toBeGreaterThanOrEqual(0);
-      expect(x).toBeLessThan(1);
-    }
-    const r = new Rng(1);
-    for (let i = 0; i < 200; i++) {
-      const n = r.int(3, 5);
-      expect(n >= 3 && n <= 5).toBe(true);
-    }
-  });
 });
 
 describe('the default sample', () => {
