@@ -16,6 +16,7 @@ import { codeKey, foldWord, hasMarks, looksLikeCode, typoBudget, words } from '.
 import type { SearchDocument } from './documents';
 import { type Candidate, type Entry, FacetTable, refine, sortCandidates } from './refine';
 import type { SearchEngine, SearchQuery, SearchResult } from './types';
+import { catalogueWords } from './vocabulary';
 
 /** Fields searched with prefixes and typos, and their weights: the product name counts most. */
 const KEY_BOOST = { nameText: 4, joinedText: 2, synonymsText: 2, facilityText: 1.5, placeText: 1 } as const;
@@ -40,12 +41,8 @@ class Vocabulary {
   private readonly terms: string[];
 
   constructor(documents: readonly SearchDocument[]) {
-    const set = new Set<string>();
-    for (const d of documents) {
-      for (const f of [...KEY_FIELDS, ...EXACT_FIELDS.withDescription])
-        for (const t of d[f].split(' ')) if (t) set.add(t);
-    }
-    this.terms = [...set].sort();
+    // The same words the Meilisearch settings exempt from typos (./vocabulary.ts).
+    this.terms = catalogueWords(documents);
   }
 
   private lowerBound(term: string): number {

@@ -6,7 +6,7 @@
  */
 import { type EnqueuedTaskPromise, type Meilisearch, MeilisearchApiError, type Task } from 'meilisearch';
 import type { SearchDocument } from './documents';
-import { MEILISEARCH_SETTINGS } from './meilisearch-settings';
+import { meilisearchSettings } from './meilisearch-settings';
 
 export interface ReindexOptions {
   batchSize?: number;
@@ -44,7 +44,7 @@ export async function reindex(
   await settle(client.createIndex(staging, { primaryKey: 'id' }), `creating index ${staging}`, taskTimeoutMs);
   try {
     const index = client.index<SearchDocument>(staging);
-    await settle(index.updateSettings(MEILISEARCH_SETTINGS), 'applying settings', taskTimeoutMs);
+    await settle(index.updateSettings(meilisearchSettings(documents)), 'applying settings', taskTimeoutMs);
     log(`settings applied to ${staging}`);
     for (let start = 0; start < documents.length; start += batchSize) {
       const batch = documents.slice(start, start + batchSize);

@@ -1,12 +1,13 @@
 /**
  * The Meilisearch backend, for catalogues larger than one process should hold or when
  * several servers share one index. The index is filled by `npm run search:sync`
- * (meilisearch-sync.ts). One multi-search request per query: the results, plus one
+ * (meilisearch-sync.ts). One multi-search request per attempt: the results, plus one
  * facet-only query per filtered facet so facet counts are disjunctive as in the embedded engine.
+ * A query is tried as the embedded engine tries it (searchPasses), so both fall back alike.
  */
 import { MatchingStrategies, Meilisearch, type MultiSearchQuery, type SearchResponse } from 'meilisearch';
-import { foldedText } from './analysis';
-import { MEILISEARCH_SORT } from './meilisearch-settings';
+import { foldedText, hasMarks, words } from './analysis';
+import { attributesToSearchOn, MEILISEARCH_SORT } from './meilisearch-settings';
 import {
   emptyFacets,
   FACET_FIELDS,
@@ -47,6 +48,39 @@ export function meilisearchFilter(filters: SearchFilters, except?: FacetField): 
   return parts;
 }
 
+/** One attempt at a query: which words must match, in which attributes. */
+export interface SearchPass {
+  matchingStrategy: MatchingStrategies;
+  attributesToSearchOn?: string[];
+}
+
+/**
+ * The attempts the embedded engine makes, in its order: every word outside the descriptions,
+ * then every word in descriptions too, then (several words) fewer words. The first pass whose
+ * words match any product is the answer, whatever the filters leave of it.
+ */
+export function searchPasses(q: string): SearchPass[] {
+  const folded = foldedText(q);
+  if (folded === '') return [{ matchingStrategy: MatchingStrategies.ALL }];
+  const marked = words(q).some(hasMarks);
+  const passes: SearchPass[] = [
+    {
+      matchingStrategy: MatchingStrategies.ALL,
+      attributesToSearchOn: attributesToSearchOn({ marked, descriptions: false }),
+    },
+    {
+      matchingStrategy: MatchingStrategies.ALL,
+      attributesToSearchOn: attributesToSearchOn({ marked, descriptions: true }),
+    },
+  ];
+  if (folded.includes(' '))
+    passes.push({
+      matchingStrategy: MatchingStrategies.LAST,
+      attributesToSearchOn: attributesToSearchOn({ marked, descriptions: true }),
+    });
+  return passes;
+}
+
 export class MeilisearchEngine implements SearchEngine {
   readonly backend = 'meilisearch' as const;
 
@@ -57,23 +91,32 @@ export class MeilisearchEngine implements SearchEngine {
 
   async search(query: SearchQuery): Promise<SearchResult> {
     const q = foldedText(query.q);
-    let result = await this.run(query, q, MatchingStrategies.ALL);
-    // As the embedded engine: when not every word matches anywhere, accept fewer words.
-    if (result.total === 0 && q.includes(' ')) result = await this.run(query, q, MatchingStrategies.LAST);
-    return result;
+    const passes = searchPasses(query.q);
+    const filtered = meilisearchFilter(query.filters).length > 0;
+    for (let i = 0; ; i++) {
+      const last = i === passes.length - 1;
+      // With filters, the total says nothing about the words: count the unfiltered matches too.
+      const { result, textTotal } = await this.run(query, q, passes[i]!, !last && filtered);
+      if (last || (textTotal ?? result.total) > 0) return result;
+    }
   }
 
   private async run(
     query: SearchQuery,
     q: string,
-    matchingStrategy: MatchingStrategies,
-  ): Promise<SearchResult> {
+    pass: SearchPass,
+    countText: boolean,
+  ): Promise<{ result: SearchResult; textTotal?: number }> {
     const filtered = FACET_FIELDS.filter((f) => (query.filters[f]?.length ?? 0) > 0);
     const sort = MEILISEARCH_SORT[query.sort];
-    const main: MultiSearchQuery = {
+    const text = {
       indexUid: this.indexUid,
       q,
-      matchingStrategy,
+      matchingStrategy: pass.matchingStrategy,
+      ...(pass.attributesToSearchOn ? { attributesToSearchOn: pass.attributesToSearchOn } : {}),
+    };
+    const main: MultiSearchQuery = {
+      ...text,
       filter: meilisearchFilter(query.filters),
       facets: FACET_FIELDS.filter((f) => !filtered.includes(f)),
       page: query.page,
@@ -81,30 +124,31 @@ export class MeilisearchEngine implements SearchEngine {
       ...(sort ? { sort } : {}),
     };
     const facetQueries: MultiSearchQuery[] = filtered.map((field) => ({
-      indexUid: this.indexUid,
-      q,
-      matchingStrategy,
+      ...text,
       filter: meilisearchFilter(query.filters, field),
       facets: [field],
       page: 1,
       hitsPerPage: 0,
     }));
+    const countQueries: MultiSearchQuery[] = countText ? [{ ...text, page: 1, hitsPerPage: 0 }] : [];
     const { results } = await this.client.multiSearch<{ queries: MultiSearchQuery[] }, SearchHit>({
-      queries: [main, ...facetQueries],
+      queries: [main, ...facetQueries, ...countQueries],
     });
-    const [first, ...rest] = results as SearchResponse<SearchHit>[];
+    const responses = results as SearchResponse<SearchHit>[];
+    const first = responses[0];
     const facets = emptyFacets();
-    for (const response of [first, ...rest]) {
+    for (const response of responses.slice(0, 1 + facetQueries.length)) {
       for (const [field, counts] of Object.entries(response?.facetDistribution ?? {})) {
         if ((FACET_FIELDS as readonly string[]).includes(field)) facets[field as FacetField] = { ...counts };
       }
     }
-    return {
+    const result: SearchResult = {
       hits: (first?.hits ?? []).map(toHit),
       total: first?.totalHits ?? 0,
       facets,
       page: query.page,
       limit: query.limit,
     };
+    return countText ? { result, textTotal: responses.at(-1)?.totalHits ?? 0 } : { result };
   }
 }
