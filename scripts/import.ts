@@ -1,6 +1,6 @@
 /**
  * `npm run import -- FILE [--dry-run]`: imports an operator's list (CSV or XLSX, one row per
- * certificate; PRODUCT.md "Registry import format") into the catalogue under CONTENT_DIR
+ * certificate; docs/import-format.md) into the catalogue under CONTENT_DIR
  * (default ./content). Prints added / updated / unchanged counts.
  * Exit status: 0 done, 1 invalid input (every problem listed, nothing written), 2 usage error.
  */

@@ -1,5 +1,6 @@
 /**
- * `npm test`: type check, unit and integration tests (vitest), then end-to-end tests
+ * `npm test`: the house rules (`npm run lint`: Biome and the layer check), type check, unit and
+ * integration tests (vitest), then end-to-end tests
  * (Playwright in Debian's Chromium against the built site). Ends with one summary line
  * "N passed, N failed, N skipped" and a non-zero exit status when anything failed.
  */
@@ -51,6 +52,7 @@ const only = process.argv[2]; // "unit" or "e2e" to run one part
 rmSync('test-results', { recursive: true, force: true });
 
 if (!only || only === 'unit') {
+  run('lint', 'npm', ['run', 'lint']);
   run('type check', 'npx', ['astro', 'check']);
   run('unit and integration tests', 'npx', [
     'vitest',

@@ -7,7 +7,7 @@
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { localePath } from '~/i18n/locales';
-import { catalogueExamples } from '../../tests/e2e/catalogue-examples';
+import { catalogueExamples } from '~tests/e2e/catalogue-examples';
 import type { BenchContext } from '../lib/bench-context';
 
 const TARGETS = { performance: 95, accessibility: 100, 'best-practices': 95, seo: 100 } as const;

@@ -6,6 +6,10 @@ import { getCollection } from 'astro:content';
 import type { ImageMetadata } from 'astro';
 import { Catalogue } from './catalogue';
 
+// The content files, for server-side wiring that reads them at run time (live revocations,
+// photo originals): Node's fs, so not in the browser-safe index.ts.
+export { CONTENT_FILES, contentDir, readCollection } from './content-files';
+
 export type Photo = ImageMetadata;
 
 let cached: Promise<Catalogue> | undefined;

@@ -22,10 +22,7 @@ export function defaultValidUntil(year: number): string {
   return `${year + 3}-12-31`;
 }
 
-/** Today's date in Vietnam (UTC+7, no daylight saving), as yyyy-mm-dd. */
-export function todayInVietnam(now: Date = new Date()): string {
-  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
-}
+export { todayInVietnam } from '~/i18n/today';
 
 /** The date from which a certificate counts as existing. */
 function startDate(c: Pick<Certificate, 'issuedOn' | 'year'>): string {

@@ -1,4 +1,4 @@
-/** The programme's fixed vocabularies (PRODUCT.md, "The programme"). */
+/** The programme's fixed vocabularies (docs/programme.md). */
 
 export const LEVELS = ['commune', 'district', 'province', 'regional', 'national'] as const;
 export type Level = (typeof LEVELS)[number];

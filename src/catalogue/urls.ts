@@ -2,7 +2,7 @@
  * Paths of the catalogue pages, without the locale prefix (wrap them in localePath). Other
  * capabilities link to products, facilities and certificates through these helpers.
  */
-import { LEVELS, PRODUCT_GROUPS, REGIONS } from '~/catalogue/programme';
+import { LEVELS, PRODUCT_GROUPS, REGIONS } from './programme';
 
 export const productPath = (productId: string): string => `/products/${productId}/`;
 export const facilityPath = (facilityId: string): string => `/facilities/${facilityId}/`;

@@ -1,6 +1,6 @@
 import { defineStrings } from '~/i18n/strings';
 
-/** Texts of the messages orders send (src/commerce/order-messages.ts). */
+/** Texts of the messages orders send (src/commerce/orders/order-messages.ts). */
 export const mailStrings = defineStrings({
   vi: {
     confirmationSubject: 'Chợ CNNT: đã nhận đơn hàng {orderNumber}',

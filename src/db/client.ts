@@ -8,10 +8,13 @@ import path from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { dataDir, env } from '~/config/env';
 import { runMigrations, type SqlRunner } from './migrate';
-import * as schema from './schema';
 
-export type Schema = typeof schema;
-export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+/**
+ * Queries go through each capability's own drizzle tables (its db-schema.ts); no relational
+ * `db.query` API is used, so the database handle knows no tables and db/ imports no capability.
+ * The composition of every table lives in src/server/tables.ts.
+ */
+export type Database = PgDatabase<PgQueryResultHKT>;
 
 export interface DatabaseHandle {
   db: Database;
@@ -38,7 +41,7 @@ export async function openDatabase(
       session.release();
     }
     return {
-      db: drizzle(pool, { schema }) as unknown as Database,
+      db: drizzle(pool) as unknown as Database,
       engine: 'postgres',
       close: () => pool.end(),
     };
@@ -54,7 +57,7 @@ export async function openDatabase(
   };
   await runMigrations(runner);
   return {
-    db: drizzle(client, { schema }) as unknown as Database,
+    db: drizzle(client) as unknown as Database,
     engine: 'pglite',
     close: () => client.close(),
   };

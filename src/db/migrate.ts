@@ -2,8 +2,8 @@
  * Forward-only SQL migrations: src/db/migrations/NNNN_name.sql, applied in file-name order,
  * each once, inside a transaction, recorded in schema_migrations. Numbering by capability
  * (01xx commerce, 02xx verification, 03xx sourcing) keeps parallel work from colliding.
- * Plain SQL keeps one schema for PGlite and PostgreSQL alike; src/db/schema.ts mirrors it
- * for drizzle queries and a test checks the two agree.
+ * Plain SQL keeps one schema for PGlite and PostgreSQL alike; each capability's db-schema.ts
+ * mirrors its tables for drizzle queries, and tests/server/tables.test.ts checks the two agree.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';

@@ -1,4 +1,4 @@
-/** JSON responses and input validation at the API edge (PRODUCT.md "HTTP API"). */
+/** JSON responses and input validation at the API edge (docs/http-api.md, "Conventions"). */
 import type { ZodError, z } from 'zod';
 
 export interface ApiErrorBody {

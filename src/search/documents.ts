@@ -3,18 +3,17 @@
  * people filter, sort and search on. Text fields are folded here (tones, marks and đ removed)
  * so the embedded engine and Meilisearch match the same words whatever their own normalisers do.
  */
-import type { Catalogue } from '~/catalogue/catalogue';
+import type { Catalogue, Certificate, Listing, Product } from '~/catalogue';
 import {
   AVAILABILITIES,
   type Availability,
+  findProvince,
   LEVEL_RANK,
   type Level,
   type ProductGroup,
+  productPath,
   type Region,
-} from '~/catalogue/programme';
-import { findProvince } from '~/catalogue/provinces';
-import type { Certificate, Listing, Product } from '~/catalogue/schemas';
-import { productPath } from '~/site/urls';
+} from '~/catalogue';
 import { codeKey, commonWords, foldedText, hasMarks, joinedPairs, nameSortKey } from './analysis';
 import { groupWordsOf, synonymsOf } from './synonyms';
 

@@ -3,8 +3,8 @@
  * engine built from the catalogue. Pure: the caller passes how to get the catalogue
  * (getCatalogue() in the server, loadCatalogue() in scripts and tests).
  */
-import type { Catalogue } from '~/catalogue/catalogue';
-import { todayInVietnam } from '~/catalogue/certificate-status';
+import type { Catalogue } from '~/catalogue';
+import { todayInVietnam } from '~/catalogue';
 import type { Env } from '~/config/env';
 import { buildSearchDocuments } from './documents';
 import { EmbeddedSearchEngine } from './embedded';

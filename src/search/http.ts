@@ -1,4 +1,4 @@
-/** GET /api/search (PRODUCT.md "HTTP API"): validated parameters in, SearchResult out. */
+/** GET /api/search (docs/http-api.md): validated parameters in, SearchResult out. */
 import { apiError, json, parseQuery } from '~/http/json';
 import { joinRepeatedParams, searchParamsSchema, toSearchQuery } from './request';
 import type { SearchEngine } from './types';

@@ -10,7 +10,7 @@ import {
   PRODUCT_GROUPS,
   REGION_NAMES,
   REGIONS,
-} from '~/catalogue/programme';
+} from '~/catalogue';
 import type { Locale } from '~/i18n/locales';
 import { joinRepeatedParams, type SearchParams, searchParamsSchema, toSearchQuery } from './request';
 import { searchStrings } from './strings';

@@ -5,8 +5,7 @@
  * hasListing, sort, page, limit.
  */
 import { z } from 'zod';
-import { AVAILABILITIES, LEVELS, PRODUCT_GROUPS, REGIONS } from '~/catalogue/programme';
-import { findProvince } from '~/catalogue/provinces';
+import { AVAILABILITIES, findProvince, LEVELS, PRODUCT_GROUPS, REGIONS } from '~/catalogue';
 import { DEFAULT_LIMIT, MAX_LIMIT, type SearchQuery, SORTS } from './types';
 
 const MAX_QUERY_LENGTH = 200;

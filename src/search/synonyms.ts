@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import raw from '#content/search/synonyms.json';
-import { PRODUCT_GROUPS, type ProductGroup } from '~/catalogue/programme';
+import { PRODUCT_GROUPS, type ProductGroup } from '~/catalogue';
 import { codeKey, commonWords, foldWord, words } from './analysis';
 
 const phrase = z.string().trim().min(1);

@@ -2,7 +2,7 @@
  * The one search contract. Both backends (embedded MiniSearch, Meilisearch) implement
  * SearchEngine and pass the same contract suite (tests/search/contract-suite.ts).
  */
-import type { Availability, Level, ProductGroup, Region } from '~/catalogue/programme';
+import type { Availability, Level, ProductGroup, Region } from '~/catalogue';
 
 export const SORTS = ['relevance', 'price-asc', 'price-desc', 'newest', 'name'] as const;
 export type Sort = (typeof SORTS)[number];

@@ -3,8 +3,9 @@
  * statuses as of today in Vietnam (the build date for static pages). A long-running server
  * rebuilds it when the date changes, so on-demand pages never show yesterday's statuses.
  */
+
+import { todayInVietnam } from '~/catalogue';
 import { getCatalogue } from '~/catalogue/astro';
-import { todayInVietnam } from '~/catalogue/certificate-status';
 import { SiteIndex } from './site-index';
 
 let cached: { asOf: string; index: Promise<SiteIndex> } | undefined;

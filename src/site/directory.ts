@@ -3,8 +3,7 @@
  * leniently, because it comes from a plain GET form and shared links. An unknown value is
  * reported and ignored rather than failing the page. Pure logic.
  */
-import { FACILITY_TYPES, LEVELS, PRODUCT_GROUPS } from '~/catalogue/programme';
-import { CURRENT_PROVINCES } from '~/catalogue/provinces';
+import { CURRENT_PROVINCES, FACILITY_TYPES, LEVELS, PRODUCT_GROUPS } from '~/catalogue';
 import type { FacilityFilter } from './site-index';
 
 export const DIRECTORY_PAGE_SIZE = 20;

@@ -3,9 +3,7 @@
  * hasCertification → Certification (with certificationStatus), Organization for facilities,
  * BreadcrumbList. Pure builders; pages serialise them with jsonLdScript().
  */
-import type { CertificateStatus } from '~/catalogue/certificate-status';
-import type { Availability } from '~/catalogue/programme';
-import type { Certificate, Facility, Variant } from '~/catalogue/schemas';
+import type { Availability, Certificate, CertificateStatus, Facility, Variant } from '~/catalogue';
 
 type Json = { [key: string]: unknown };
 

@@ -1,6 +1,7 @@
 /** Locale names of the programme's vocabularies as the catalogue pages show them. Pure logic. */
-import type { CertificateStatus } from '~/catalogue/certificate-status';
+import type { BrowseDimension, CertificateStatus } from '~/catalogue';
 import {
+  currentProvinceBySlug,
   FACILITY_TYPE_NAMES,
   type FacilityType,
   GROUP_NAMES,
@@ -9,11 +10,9 @@ import {
   type ProductGroup,
   REGION_NAMES,
   type Region,
-} from '~/catalogue/programme';
-import { currentProvinceBySlug } from '~/catalogue/provinces';
+} from '~/catalogue';
 import type { Locale } from '~/i18n/locales';
 import { siteStrings } from './strings';
-import type { BrowseDimension } from './urls';
 
 export const levelName = (level: Level, locale: Locale): string => LEVEL_NAMES[level][locale];
 export const groupName = (group: ProductGroup, locale: Locale): string => GROUP_NAMES[group][locale];

@@ -4,7 +4,7 @@
  * file that lists them; the two files that carry photos are read once per process.
  */
 import path from 'node:path';
-import { CONTENT_FILES, contentDir, readCollection } from '~/catalogue/content-files';
+import { CONTENT_FILES, contentDir, readCollection } from '~/catalogue/astro';
 
 let cached: Promise<Map<string, string[]>> | undefined;
 

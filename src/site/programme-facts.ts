@@ -1,5 +1,5 @@
 /**
- * Official figures of the programme as published (PRODUCT.md, "The programme"). They are facts
+ * Official figures of the programme as published (docs/programme.md). They are facts
  * about the whole programme, not computed from this site's data, and are shown as such.
  */
 export interface OfficialFigure {

@@ -2,9 +2,10 @@
  * getStaticPaths entries of the catalogue routes, one per locale × page. Each walks a list the
  * SiteIndex already holds (no scans per page). Pure logic, so the route set is unit-tested.
  */
+
+import { assertProductSlug, type BrowseFilter } from '~/catalogue';
 import { LOCALES, type Locale, type LocaleParam, localeParam } from '~/i18n/locales';
 import { browsePages, type SiteIndex } from './site-index';
-import { assertProductSlug, type BrowseFilter } from './urls';
 
 export interface BrowseProps {
   locale: Locale;

@@ -4,24 +4,22 @@
  * Everything is a single pass or a sort over the data (no per-page scans), so 12,000 products
  * stay cheap. Pure logic, no framework imports.
  */
-import type { Catalogue } from '~/catalogue/catalogue';
-import type { CertificateStatus } from '~/catalogue/certificate-status';
+import type { Catalogue, Certificate, CertificateStatus, Facility, Product } from '~/catalogue';
 import {
+  BROWSE_DIMENSIONS,
+  type BrowseDimension,
+  type BrowseFilter,
+  CURRENT_PROVINCES,
+  type CurrentProvince,
+  currentProvinceByName,
   type FacilityType,
+  findProvince,
   LEVEL_RANK,
   type Level,
   PRODUCT_GROUPS,
   type ProductGroup,
   REGIONS,
-} from '~/catalogue/programme';
-import {
-  CURRENT_PROVINCES,
-  type CurrentProvince,
-  currentProvinceByName,
-  findProvince,
-} from '~/catalogue/provinces';
-import type { Certificate, Facility, Product } from '~/catalogue/schemas';
-import { BROWSE_DIMENSIONS, type BrowseDimension, type BrowseFilter } from './urls';
+} from '~/catalogue';
 
 export const PAGE_SIZE = 24;
 

@@ -3,9 +3,10 @@
  * both locales of up to SITEMAP_CHUNK pages with hreflang alternates (well under the 50,000
  * URL limit of a sitemap file at any catalogue size). Pure logic.
  */
+
+import { browsePath, facilityPath, productPath } from '~/catalogue';
 import { LOCALES, localePath } from '~/i18n/locales';
 import { browsePages, type SiteIndex } from './site-index';
-import { browsePath, facilityPath, productPath } from './urls';
 
 /** Paths (without locale) per sitemap file; each yields one URL per locale. */
 export const SITEMAP_CHUNK = 5000;

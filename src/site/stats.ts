@@ -3,9 +3,15 @@
  * certificates per level, round year, region and province, and their status on the build date.
  * Pure logic, no framework imports.
  */
-import { type CertificateStatus, STATUSES } from '~/catalogue/certificate-status';
-import { type Level, REGIONS, type Region } from '~/catalogue/programme';
-import { CURRENT_PROVINCES, type CurrentProvince } from '~/catalogue/provinces';
+import {
+  type CertificateStatus,
+  CURRENT_PROVINCES,
+  type CurrentProvince,
+  type Level,
+  REGIONS,
+  type Region,
+  STATUSES,
+} from '~/catalogue';
 import { LEVELS_HIGH_FIRST, type SiteIndex } from './site-index';
 
 export interface ProgrammeStats {

@@ -3,11 +3,12 @@
  * per process and day), the process's rate limiter for quotes, the database and the outbox
  * kick. Pure logic stays in the other modules; only this one imports astro:content.
  */
+
+import { todayInVietnam } from '~/catalogue';
 import { getCatalogue } from '~/catalogue/astro';
-import { todayInVietnam } from '~/catalogue/certificate-status';
 import { env } from '~/config/env';
 import { database } from '~/db/client';
-import { kickDelivery } from '~/notifications/worker';
+import { kickDelivery } from '~/notifications/astro';
 import { RateLimiter } from '~/security/rate-limit';
 import { type Offer, offersBySku, offersOf } from './offers';
 import type { QuoteApiDeps } from './quote-api';

@@ -2,7 +2,7 @@
  * GET /api/wholesale/export.{csv,xlsx}: the sourcing results for the /wholesale/ filters
  * (every page), or the quote basket given as `items=SKU:qty,…`. `lang=en` for English headers.
  */
-import { todayInVietnam } from '~/catalogue/certificate-status';
+import { todayInVietnam } from '~/catalogue';
 import { apiError } from '~/http/json';
 import type { Locale } from '~/i18n/locales';
 import { parseBasketParam } from './basket-items';

@@ -3,10 +3,10 @@
  * facility, contacts, level, certificate, tiers, MOQ (and, for a basket, quantity with the
  * indicative tier price). Numbers stay numbers so spreadsheets can sum and sort them.
  */
-import { GROUP_NAMES, LEVEL_NAMES } from '~/catalogue/programme';
+import { GROUP_NAMES, LEVEL_NAMES } from '~/catalogue';
 import type { Locale } from '~/i18n/locales';
 import { pickText } from '~/i18n/locales';
-import { statusName } from '~/site/labels';
+import { statusName } from '~/site';
 import { availabilityLabel, certificateReference, tierLabels } from './offer-labels';
 import { type Offer, offerLeadDays } from './offers';
 import { type SourcingStringKey, sourcingStrings } from './strings';

@@ -1,6 +1,5 @@
 /** Human-readable labels of an offer's terms, shared by the pages, the islands and the exports. */
-import type { Availability } from '~/catalogue/programme';
-import type { WholesaleTier } from '~/catalogue/schemas';
+import type { Availability, WholesaleTier } from '~/catalogue';
 import { formatNumber, formatVnd } from '~/i18n/format';
 import type { Locale } from '~/i18n/locales';
 import type { OfferCertificate } from './offers';

@@ -1,6 +1,7 @@
 /** The part of an offer the quote basket keeps in the browser (see client/basket-store.ts). */
+
+import { productPath } from '~/catalogue';
 import { type Locale, pickText } from '~/i18n/locales';
-import { productPath } from '~/site/urls';
 import type { OfferSnapshot } from './client/basket-store';
 import type { Offer } from './offers';
 

@@ -4,18 +4,26 @@
  * Built from the Catalogue (pure data, no framework imports) so the /wholesale/ page, the
  * exports, the quote service and the tests share one definition.
  */
-import type { Catalogue } from '~/catalogue/catalogue';
-import type { CertificateStatus } from '~/catalogue/certificate-status';
+import type {
+  Catalogue,
+  Certificate,
+  CertificateStatus,
+  Facility,
+  Product,
+  Variant,
+  WholesaleTier,
+} from '~/catalogue';
 import {
   type Availability,
+  type CurrentProvince,
+  currentProvinceByName,
   type FacilityType,
+  findProvince,
   LEVEL_RANK,
   type Level,
   type ProductGroup,
   type Region,
-} from '~/catalogue/programme';
-import { type CurrentProvince, currentProvinceByName, findProvince } from '~/catalogue/provinces';
-import type { Certificate, Facility, Product, Variant, WholesaleTier } from '~/catalogue/schemas';
+} from '~/catalogue';
 
 export interface OfferCertificate {
   id: string;

@@ -6,7 +6,7 @@
  */
 
 import { z } from 'zod';
-import { todayInVietnam } from '~/catalogue/certificate-status';
+import { todayInVietnam } from '~/catalogue';
 import type { Database } from '~/db/client';
 import { apiError, json, parseJsonBody, parseQuery, rateLimited } from '~/http/json';
 import type { RateLimiter, RateLimitRule } from '~/security/rate-limit';

@@ -1,13 +1,12 @@
 /**
- * The body of POST /api/quotes (PRODUCT.md): `{ items: [{ sku, quantity }], company: { name,
+ * The body of POST /api/quotes (docs/http-api.md): `{ items: [{ sku, quantity }], company: { name,
  * taxCode, contactName, phone, email, province }, targetDate?, message? }`, plus an optional
  * `locale` for the buyer's e-mails and the honeypot field `homepage` that people never see.
  * Shape and format only; SKUs and minimum quantities are checked against the catalogue by
  * planQuote.
  */
 import { z } from 'zod';
-import { findProvince } from '~/catalogue/provinces';
-import { isoDate } from '~/catalogue/schemas';
+import { findProvince, isoDate } from '~/catalogue';
 import { LOCALES } from '~/i18n/locales';
 import { MAX_BASKET_LINES, MAX_QUANTITY } from './basket-items';
 import { checkTaxCode } from './tax-code';

@@ -1,6 +1,6 @@
 /** Plain-text e-mails of the quote flow, composed from what was stored. */
 
-import { todayInVietnam } from '~/catalogue/certificate-status';
+import { todayInVietnam } from '~/catalogue';
 import { formatDate, formatNumber, formatVnd } from '~/i18n/format';
 import type { Locale } from '~/i18n/locales';
 import type { QuoteRequestItemRow, QuoteRequestRow, QuoteRow } from './db-schema';

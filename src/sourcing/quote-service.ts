@@ -8,7 +8,7 @@ import { randomInt } from 'node:crypto';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Database } from '~/db/client';
 import { pickText } from '~/i18n/locales';
-import { enqueueMessage } from '~/notifications/outbox';
+import { enqueueMessage } from '~/notifications/astro';
 import {
   type QuoteRequestItemRow,
   type QuoteRequestRow,

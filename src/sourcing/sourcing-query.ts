@@ -3,8 +3,7 @@
  * links and the export links share them), and the filtering, sorting and paging of offers.
  */
 import { z } from 'zod';
-import { LEVEL_RANK, LEVELS, PRODUCT_GROUPS, REGIONS } from '~/catalogue/programme';
-import { CURRENT_PROVINCES } from '~/catalogue/provinces';
+import { CURRENT_PROVINCES, LEVEL_RANK, LEVELS, PRODUCT_GROUPS, REGIONS } from '~/catalogue';
 import { foldForMatch } from '~/text/vietnamese';
 import { type Offer, offerLeadDays } from './offers';
 import { lowestUnitPrice } from './tier-pricing';

@@ -3,7 +3,7 @@
  * ordered quantity reaches applies; below the first tier the retail price applies. Amounts are
  * whole đồng (VND has no minor unit: never scaled). The facility's answer sets the real price.
  */
-import type { WholesaleTier } from '~/catalogue/schemas';
+import type { WholesaleTier } from '~/catalogue';
 
 export interface PricedVariant {
   price: number;

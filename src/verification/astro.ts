@@ -4,10 +4,9 @@
  * astro:content through getCatalogue); everything it wires is pure and tested on its own.
  */
 import path from 'node:path';
-import { getCatalogue } from '~/catalogue/astro';
-import type { Catalogue } from '~/catalogue/catalogue';
-import { todayInVietnam } from '~/catalogue/certificate-status';
-import { CONTENT_FILES, contentDir } from '~/catalogue/content-files';
+import type { Catalogue } from '~/catalogue';
+import { todayInVietnam } from '~/catalogue';
+import { CONTENT_FILES, contentDir, getCatalogue } from '~/catalogue/astro';
 import { database } from '~/db/client';
 import { clientAddress } from '~/security/rate-limit';
 import { serverKeyring } from './keyring';

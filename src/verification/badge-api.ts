@@ -8,11 +8,11 @@ import { createHash } from 'node:crypto';
 import type { APIRoute } from 'astro';
 import { env } from '~/config/env';
 import { type Locale, localeFromParam } from '~/i18n/locales';
+import { liveCatalogue } from './astro';
 import { signBadgeCode } from './badge-code';
 import { badgePng } from './badge-png';
 import { type BadgeInput, badgeSvg } from './badge-svg';
 import { serverKeyring } from './keyring';
-import { liveCatalogue } from './server';
 
 export async function badgeResponse(
   request: Request,

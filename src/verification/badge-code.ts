@@ -9,8 +9,7 @@
  * purpose: a person or an operator can see what it claims without any tool.
  */
 import { type KeyObject, sign, verify } from 'node:crypto';
-import type { Level } from '~/catalogue/programme';
-import type { Certificate } from '~/catalogue/schemas';
+import type { Certificate, Level } from '~/catalogue';
 
 export const BADGE_CODE_VERSION = 'b1';
 

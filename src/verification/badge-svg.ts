@@ -4,11 +4,10 @@
  * (viewBox units of 0.1 mm) so printers get the intended size; the PNG is rendered from it.
  */
 import QRCode from 'qrcode';
-import { LEVEL_NAMES } from '~/catalogue/programme';
-import type { Certificate } from '~/catalogue/schemas';
+import type { Certificate } from '~/catalogue';
+import { LEVEL_NAMES, verifyPath } from '~/catalogue';
 import { formatDate } from '~/i18n/format';
 import { type Locale, localePath } from '~/i18n/locales';
-import { verifyPath } from '~/site/urls';
 import { badgeStrings } from './strings';
 
 /** Printed size in millimetres, and the narrowest print at which the QR code still scans. */

@@ -3,8 +3,9 @@
  * printed (ignoring case, spaces, punctuation and diacritics: "Số 12/GCN-BCT" = "12gcnbct"),
  * or a signed badge code (recognised by its prefix and checked elsewhere).
  */
-import { numberKey } from '~/catalogue/import/identity';
-import type { Certificate } from '~/catalogue/schemas';
+
+import type { Certificate } from '~/catalogue';
+import { numberKey } from '~/catalogue';
 import { looksLikeBadgeCode, MAX_BADGE_CODE_LENGTH } from './badge-code';
 
 /** Longer input is refused before any work: no id, number or badge code is this long. */

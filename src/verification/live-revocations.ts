@@ -12,8 +12,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { z } from 'zod';
-import { Catalogue } from '~/catalogue/catalogue';
-import { type Revocation, revocationSchema } from '~/catalogue/schemas';
+import { Catalogue, type Revocation, revocationSchema } from '~/catalogue';
 
 /** Only the fields this needs, so an unrelated problem elsewhere in a record does not hide a revocation. */
 const revocationsFile = z.array(

@@ -3,13 +3,22 @@
  * hangs on) plus the certificate, product and facility facts a person compares with the
  * package in hand. Shared by GET /api/verify, the open register and the verification pages.
  */
-import type { Catalogue } from '~/catalogue/catalogue';
-import { type CertificateFacts, certificateFacts } from '~/catalogue/certificate-facts';
-import type { CertificateStatus } from '~/catalogue/certificate-status';
-import type { FacilityType, ProductGroup } from '~/catalogue/programme';
-import { findProvince } from '~/catalogue/provinces';
-import type { Certificate, Revocation } from '~/catalogue/schemas';
-import { facilityPath, productPath, verifyPath } from '~/site/urls';
+import type {
+  Catalogue,
+  Certificate,
+  CertificateStatus,
+  FacilityType,
+  ProductGroup,
+  Revocation,
+} from '~/catalogue';
+import {
+  type CertificateFacts,
+  certificateFacts,
+  facilityPath,
+  findProvince,
+  productPath,
+  verifyPath,
+} from '~/catalogue';
 
 export interface CertificateRef {
   id: string;

@@ -4,12 +4,12 @@
  * and language, then served from memory; caches may keep it five minutes.
  */
 import type { APIRoute } from 'astro';
-import type { Catalogue } from '~/catalogue/catalogue';
-import { todayInVietnam } from '~/catalogue/certificate-status';
+import type { Catalogue } from '~/catalogue';
+import { todayInVietnam } from '~/catalogue';
 import { env } from '~/config/env';
 import type { Locale } from '~/i18n/locales';
+import { liveCatalogue } from './astro';
 import { registerCsv, registerJson, registerRows } from './register';
-import { liveCatalogue } from './server';
 
 const built = new WeakMap<Catalogue, Map<string, string>>();
 

@@ -2,18 +2,19 @@
  * The open register: every certificate with its status, as JSON (codes, for programs) and as
  * CSV (names in the reader's language, UTF-8 with a BOM so Excel shows Vietnamese correctly).
  */
-import type { Catalogue } from '~/catalogue/catalogue';
-import { type CertificateStatus, STATUSES } from '~/catalogue/certificate-status';
+import type { Catalogue } from '~/catalogue';
 import {
+  type CertificateStatus,
   GROUP_NAMES,
   LEVEL_NAMES,
   type Level,
   type ProductGroup,
   REGION_NAMES,
   type Region,
-} from '~/catalogue/programme';
+  STATUSES,
+} from '~/catalogue';
 import { type Locale, localePath } from '~/i18n/locales';
-import { verificationRecord } from './record';
+import { verificationRecord } from './public-record';
 import { registerStrings } from './strings';
 
 export interface RegisterRow {

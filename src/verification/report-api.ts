@@ -3,7 +3,7 @@
  * The route and the page only wire the server's catalogue, keys, store and client address in.
  */
 import type { KeyObject } from 'node:crypto';
-import type { Catalogue } from '~/catalogue/catalogue';
+import type { Catalogue } from '~/catalogue';
 import { json, parseJsonBody, rateLimited } from '~/http/json';
 import type { RateLimiter } from '~/security/rate-limit';
 import {

@@ -5,12 +5,12 @@
  */
 import type { KeyObject } from 'node:crypto';
 import { z } from 'zod';
-import type { Catalogue } from '~/catalogue/catalogue';
+import type { Catalogue } from '~/catalogue';
 import { LOCALES } from '~/i18n/locales';
 import { RateLimiter, type RateLimitRule } from '~/security/rate-limit';
+import { MAX_CODE_LENGTH } from './certificate-index';
 import type { ReportOutcome } from './db-schema';
-import { MAX_CODE_LENGTH } from './lookup';
-import { resolveCode } from './resolve';
+import { resolveCode } from './resolve-code';
 
 const optionalText = (max: number) =>
   z

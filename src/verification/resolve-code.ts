@@ -3,10 +3,9 @@
  * catalogue and the verifying keys are passed in.
  */
 import type { KeyObject } from 'node:crypto';
-import type { Catalogue } from '~/catalogue/catalogue';
-import type { Certificate } from '~/catalogue/schemas';
+import type { Catalogue, Certificate } from '~/catalogue';
 import { type BadgeClaims, claimsMatch, verifyBadgeCode } from './badge-code';
-import { CertificateLookup, classifyCode } from './lookup';
+import { CertificateLookup, classifyCode } from './certificate-index';
 
 export interface BadgeFinding {
   kid: string;

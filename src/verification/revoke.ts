@@ -2,9 +2,9 @@
  * Recording a revocation in the register (`npm run revoke`): pure, so the CLI only reads
  * arguments and files. The certificate may be named by id or printed number.
  */
-import type { Certificate } from '~/catalogue/schemas';
-import { type Revocation, revocationSchema } from '~/catalogue/schemas';
-import { CertificateLookup } from './lookup';
+import type { Certificate } from '~/catalogue';
+import { type Revocation, revocationSchema } from '~/catalogue';
+import { CertificateLookup } from './certificate-index';
 
 export interface RevokeRequest {
   certificate: string;

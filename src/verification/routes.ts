@@ -1,5 +1,5 @@
 /** Static paths of the per-certificate pages (verification page and badge kit), in both languages. */
-import type { Catalogue } from '~/catalogue/catalogue';
+import type { Catalogue } from '~/catalogue';
 import { type Locale, type LocaleParam, localeStaticPaths } from '~/i18n/locales';
 
 /** Path segments under /verify/ that belong to other pages: a certificate with such an id would be shadowed. */

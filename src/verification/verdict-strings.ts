@@ -1,6 +1,6 @@
 /**
  * The sentences of a verdict. Kept apart from the page strings (strings.ts) because the
- * live-status script ships them to the browser: this table stays small.
+ * <live-verdict> island ships them to the browser: this table stays small.
  */
 import { defineStrings } from '~/i18n/strings';
 

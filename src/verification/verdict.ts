@@ -1,13 +1,13 @@
 /**
  * A verdict in words a person cannot misread: a headline naming the status, the dates it
  * rests on, and for a superseded certificate the link to the newer one. Used by the static
- * pages and by the live-status script in the browser (so: pure, small imports only).
+ * pages and by the <live-verdict> island in the browser (so: pure, small imports only).
  */
 import { LEVEL_NAMES } from '~/catalogue/programme';
 import { formatDate } from '~/i18n/format';
 import { type Locale, localePath } from '~/i18n/locales';
 import type { BadgeClaims } from './badge-code';
-import type { Verdict } from './record';
+import type { Verdict } from './public-record';
 import { verdictStrings } from './verdict-strings';
 
 export type Tone = 'ok' | 'warn' | 'bad' | 'info';

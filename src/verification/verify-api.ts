@@ -1,5 +1,5 @@
 /**
- * GET /api/verify?code= (PRODUCT.md "HTTP API"). The route file only wires the server's
+ * GET /api/verify?code= (docs/http-api.md). The route file only wires the server's
  * catalogue and keys in; this handler is what the tests call with a Request.
  *
  * 200 the verification record (+ `badge` for a signed badge code), 404 not_found, 400
@@ -10,11 +10,11 @@
  */
 import type { KeyObject } from 'node:crypto';
 import { z } from 'zod';
-import type { Catalogue } from '~/catalogue/catalogue';
+import type { Catalogue } from '~/catalogue';
 import { apiError, json, parseQuery } from '~/http/json';
-import { MAX_CODE_LENGTH } from './lookup';
-import { verificationRecord } from './record';
-import { resolveCode } from './resolve';
+import { MAX_CODE_LENGTH } from './certificate-index';
+import { verificationRecord } from './public-record';
+import { resolveCode } from './resolve-code';
 
 export interface VerifyDeps {
   /** The catalogue with live revocations. */

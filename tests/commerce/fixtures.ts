@@ -1,7 +1,7 @@
 /** A small catalogue for commerce tests: two facilities, listings covering every availability. */
 import { Catalogue } from '~/catalogue/catalogue';
 import type { Listing, Variant } from '~/catalogue/schemas';
-import { type OrderRequest, orderRequestSchema } from '~/commerce/order-input';
+import { type OrderRequest, orderRequestSchema } from '~/commerce/orders/order-input';
 
 const variant = (v: Partial<Variant> & Pick<Variant, 'sku' | 'price' | 'availability'>): Variant => ({
   name: { vi: `Loại ${v.sku}`, en: `Kind ${v.sku}` },

@@ -6,7 +6,7 @@
 
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import type { OrderContext } from '~/commerce/orders-service';
+import type { OrderContext } from '~/commerce/orders/orders-service';
 import type { Database, DatabaseHandle } from '~/db/client';
 import type { TestEngine } from '../notifications/test-databases';
 import { fixtureCatalogue, SHIPPING } from './fixtures';

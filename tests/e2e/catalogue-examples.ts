@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { browsePath, facilityPath, productPath } from '~/site/urls';
+import { browsePath, facilityPath, productPath } from '~/catalogue/urls';
 
 interface Row {
   id: string;

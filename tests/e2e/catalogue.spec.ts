@@ -7,8 +7,8 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import sharp from 'sharp';
 import { GROUP_NAMES, type ProductGroup } from '~/catalogue/programme';
+import { productPath } from '~/catalogue/urls';
 import { localePath } from '~/i18n/locales';
-import { productPath } from '~/site/urls';
 import { type CatalogueExamples, catalogueExamples } from './catalogue-examples';
 
 const examples: CatalogueExamples = catalogueExamples();

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { Catalogue } from '~/catalogue/catalogue';
+import { assertProductSlug, browsePath, RESERVED_PRODUCT_SLUGS } from '~/catalogue/urls';
 import { directoryQueryString, parseDirectoryQuery } from '~/site/directory';
 import { browseRoutes, facilityRoutes, productRoutes } from '~/site/routes';
 import { SiteIndex } from '~/site/site-index';
 import { chunk, sitemapIndexXml, sitemapPaths, sitemapXml } from '~/site/sitemap';
-import { assertProductSlug, browsePath, RESERVED_PRODUCT_SLUGS } from '~/site/urls';
 import { AS_OF, fixtureCatalogue } from './fixture';
 
 const index = new SiteIndex(fixtureCatalogue(), AS_OF);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CertificateLookup, classifyCode } from '~/verification/lookup';
+import { CertificateLookup, classifyCode } from '~/verification/certificate-index';
 import { sampleData } from './fixtures';
 
 const lookup = new CertificateLookup(sampleData().certificates);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Catalogue } from '~/catalogue/catalogue';
-import { verdictOf } from '~/verification/record';
+import { verdictOf } from '~/verification/public-record';
 import { describeVerdict } from '~/verification/verdict';
 import { AS_OF, certificate, sampleCatalogue, sampleData } from './fixtures';
 

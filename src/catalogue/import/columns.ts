@@ -1,5 +1,5 @@
 /**
- * The registry import format's columns (PRODUCT.md, "Registry import format"). Headers match
+ * The registry import format's columns (docs/import-format.md). Headers match
  * ignoring case, diacritics, spaces and underscores; the Vietnamese header or the English alias
  * (or one of a few common variants) may be used.
  */

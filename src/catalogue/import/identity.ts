@@ -1,5 +1,5 @@
 /**
- * Identity rules of the registry (PRODUCT.md, "Registry import format"):
+ * Identity rules of the registry (docs/import-format.md, "Identity"):
  * - a facility is its name without legal-form words, folded, plus today's province;
  * - a product is its folded name within its facility;
  * - a certificate is its printed number when the list gives one, else product + level + year
@@ -10,6 +10,9 @@ import { createHash } from 'node:crypto';
 import type { FacilityType, Level, Region } from '~/catalogue/programme';
 import { currentProvinceByName } from '~/catalogue/provinces';
 import { foldForMatch, slugify } from '~/text/vietnamese';
+import { numberKey } from '../certificate-number';
+
+export { numberKey };
 
 /** Legal-form words, folded; longer phrases first so "cong ty tnhh" goes before "cong ty". */
 const LEGAL_PREFIXES = [
@@ -102,13 +105,6 @@ export function facilityKey(name: string, currentProvince: string): string {
 /** Product identity key within a facility. */
 export function productKey(facilityKeyValue: string, productName: string): string {
   return `${facilityKeyValue}|${foldForMatch(productName)}`;
-}
-
-/** Compact form of a printed certificate number for matching ("Số 12/GCN-BCT" = "12/gcn bct"). */
-export function numberKey(printed: string): string {
-  return foldForMatch(printed)
-    .replace(/^so\s+/, '')
-    .replace(/ /g, '');
 }
 
 /** Certificate identity without a printed number: product + level + year (+ region). */

@@ -3,7 +3,7 @@
  * It holds what the buyer chose plus the last known prices for display; the server prices
  * every order again from the listings, so nothing here is trusted.
  */
-import type { WholesaleTier } from '~/catalogue/schemas';
+import type { WholesaleTier } from '~/catalogue';
 
 export interface CartLine {
   sku: string;

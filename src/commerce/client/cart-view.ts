@@ -4,11 +4,11 @@
  * prices and availability from GET /api/products/{id}/ when the page opens.
  */
 
-import { type ShippingRule, shippingFee, unitPriceFor } from '~/commerce/pricing';
+import { type ShippingRule, shippingFee, unitPriceFor } from '~/commerce/cart/pricing';
 import { formatVnd } from '~/i18n/format';
 import type { Locale } from '~/i18n/locales';
+import { fill, h } from '~/ui/client/dom';
 import { type CartLine, onCartChange, readCart, writeCart } from './cart-store';
-import { fill, h } from './dom';
 
 type Labels = Record<
   | 'cartEmpty'

@@ -4,10 +4,10 @@
  * rendered items ("Buy now", or the form coming back with errors) they are left as they are.
  */
 
-import { type ShippingRule, shippingFee, unitPriceFor } from '~/commerce/pricing';
+import { type ShippingRule, shippingFee, unitPriceFor } from '~/commerce/cart/pricing';
 import { formatVnd } from '~/i18n/format';
+import { h } from '~/ui/client/dom';
 import { readCart } from './cart-store';
-import { h } from './dom';
 
 class CheckoutItems extends HTMLElement {
   connectedCallback(): void {

@@ -7,7 +7,7 @@ CREATE TABLE orders (
   payment_method text NOT NULL CHECK (payment_method IN ('card', 'bank_transfer', 'cod')),
   locale text NOT NULL DEFAULT 'vi' CHECK (locale IN ('vi', 'en')),
   buyer_name text NOT NULL,
-  -- National form "0912345678" (src/commerce/phone.ts), compared on lookup.
+  -- National form "0912345678" (src/commerce/orders/phone.ts), compared on lookup.
   buyer_phone text NOT NULL,
   buyer_email text,
   address text NOT NULL,

@@ -1,7 +1,7 @@
 /** POST /api/reports: a suspected counterfeit badge (JSON); see src/verification/report-api.ts. */
 import type { APIRoute } from 'astro';
+import { reportDeps } from '~/verification/astro';
 import { handleReportPost } from '~/verification/report-api';
-import { reportDeps } from '~/verification/server';
 
 export const prerender = false;
 

@@ -1,6 +1,6 @@
-/** GET /api/verify?code=: see src/verification/verify-api.ts (PRODUCT.md "HTTP API"). */
+/** GET /api/verify?code=: see src/verification/verify-api.ts (docs/http-api.md). */
 import type { APIRoute } from 'astro';
-import { verifyDeps } from '~/verification/server';
+import { verifyDeps } from '~/verification/astro';
 import { handleVerify } from '~/verification/verify-api';
 
 export const prerender = false;

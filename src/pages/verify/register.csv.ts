@@ -3,7 +3,7 @@
  * Outside [...locale] because a file-extension route with a dynamic segment would need a
  * trailing slash under trailingSlash "always".
  */
-import { registerRoute } from '~/verification/register-route';
+import { registerRoute } from '~/verification/register-api';
 
 export const prerender = false;
 export const GET = registerRoute('csv');

@@ -6,8 +6,9 @@
  * option is announced through aria-activedescendant. Enter on a suggestion opens it; Enter
  * otherwise submits the header's GET form, which is also all there is without JavaScript.
  */
-import { h } from '~/commerce/client/dom';
+
 import type { SearchResult } from '~/search/types';
+import { h } from '~/ui/client/dom';
 import {
   delayBeforeRequest,
   type NavigationKey,

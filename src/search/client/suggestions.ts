@@ -3,11 +3,11 @@
  * suggestions an answer of /api/search gives, what the live region says, and where the arrow,
  * Home and End keys move the active option. No DOM here, so it is unit-tested in Node.
  */
-import type { Level, ProductGroup } from '~/catalogue/programme';
-import { fill } from '~/commerce/client/dom';
+import type { Level, ProductGroup } from '~/catalogue';
 import { formatNumber, formatVnd } from '~/i18n/format';
 import { type Locale, localePath } from '~/i18n/locales';
 import type { SearchResult } from '~/search/types';
+import { fill } from '~/ui/client/dom';
 
 export const MIN_CHARS = 2;
 /** At most one request per this many milliseconds (a paste or a held key sends one, not ten). */

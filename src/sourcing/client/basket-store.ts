@@ -5,7 +5,7 @@
  * SKUs and minimum quantities again when the quote is sent. No framework here: the vanilla
  * islands use it directly and the basket page's React islands through ../islands/use-basket.ts.
  */
-import type { WholesaleTier } from '~/catalogue/schemas';
+import type { WholesaleTier } from '~/catalogue';
 import { MAX_BASKET_LINES } from '~/sourcing/basket-items';
 
 export const BASKET_STORAGE_KEY = 'cho-cnnt:quote-basket:v1';

@@ -4,8 +4,8 @@
  * form and the basket lines. The hidden `homepage` field is a honeypot people never see.
  */
 import { type ReactNode, useId, useState } from 'react';
-import { todayInVietnam } from '~/catalogue/certificate-status';
 import type { Locale } from '~/i18n/locales';
+import { todayInVietnam } from '~/i18n/today';
 import type { BasketEntry } from '~/sourcing/client/basket-store';
 import {
   type CompanyField,

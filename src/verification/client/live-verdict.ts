@@ -1,13 +1,15 @@
 /**
- * Browser script of the certificate page (bundled by Astro as an external module, no inline
- * code): replaces the build-time verdict with the live one from GET /api/verify, and when the
- * page was opened from a badge (?c=…) checks the badge's signed code too.
+ * <live-verdict>: the certificate page's verdict island. Replaces the build-time verdict with the
+ * live one from GET /api/verify, and when the page was opened from a badge (?c=…) checks the
+ * badge's signed code too. Unlike the other islands, whose words come from the server in data
+ * attributes, it words answers it fetches at run time, so it imports the same small pure wording
+ * module (verdict.ts, verdict-strings.ts) the server renders the build-time verdict with.
  */
 import { formatDate } from '~/i18n/format';
 import { LOCALE_TAGS, type Locale } from '~/i18n/locales';
-import type { VerificationRecord } from './record';
-import { badgeOutcomeFromResponse, describeBadge, describeVerdict, TONE_ICONS } from './verdict';
-import { verdictStrings } from './verdict-strings';
+import type { VerificationRecord } from '~/verification/public-record';
+import { badgeOutcomeFromResponse, describeBadge, describeVerdict, TONE_ICONS } from '~/verification/verdict';
+import { verdictStrings } from '~/verification/verdict-strings';
 
 async function ask(code: string): Promise<{ status: number; body: unknown }> {
   const res = await fetch(`/api/verify?code=${encodeURIComponent(code)}`, {
@@ -64,14 +66,13 @@ function showBadge(
   panel.hidden = false;
 }
 
-async function refresh(root: HTMLElement): Promise<void> {
+async function refresh(root: HTMLElement, badgePanel: HTMLElement | null): Promise<void> {
   const locale: Locale = root.dataset.locale === 'en' ? 'en' : 'vi';
   const t = verdictStrings(locale);
   const asOf = field(root, 'verdict-asof');
   const built = asOf.textContent ?? '';
   asOf.textContent = `${built} ${t('checking')}`;
   const badgeCode = new URLSearchParams(location.search).get('c');
-  const badgePanel = document.querySelector<HTMLElement>('[data-badge-check]');
   try {
     const [live, badge] = await Promise.all([
       ask(root.dataset.certificateId!),
@@ -97,5 +98,11 @@ async function refresh(root: HTMLElement): Promise<void> {
   }
 }
 
-const root = document.querySelector<HTMLElement>('[data-verify-live]');
-if (root) void refresh(root);
+class LiveVerdict extends HTMLElement {
+  connectedCallback(): void {
+    const root = this.querySelector<HTMLElement>('[data-verify-live]');
+    if (root) void refresh(root, this.querySelector<HTMLElement>('[data-badge-check]'));
+  }
+}
+
+customElements.define('live-verdict', LiveVerdict);

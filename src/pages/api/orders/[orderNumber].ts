@@ -1,7 +1,7 @@
-/** GET /api/orders/{orderNumber}?phone= | ?email=: see src/commerce/orders-api.ts. */
+/** GET /api/orders/{orderNumber}?phone= | ?email=: see src/commerce/orders/orders-api.ts. */
 import type { APIRoute } from 'astro';
-import { handleOrderStatus } from '~/commerce/orders-api';
-import { orderLimitFor } from '~/commerce/runtime';
+import { orderLimitFor } from '~/commerce/astro';
+import { handleOrderStatus } from '~/commerce/orders/orders-api';
 import { database } from '~/db/client';
 
 export const prerender = false;

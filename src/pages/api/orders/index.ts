@@ -1,8 +1,8 @@
-/** POST /api/orders: see src/commerce/orders-api.ts (PRODUCT.md "HTTP API"). */
+/** POST /api/orders: see src/commerce/orders/orders-api.ts (docs/http-api.md). */
 import type { APIRoute } from 'astro';
 import { getCatalogue } from '~/catalogue/astro';
-import { handleCreateOrder } from '~/commerce/orders-api';
-import { orderContext, orderLimitFor } from '~/commerce/runtime';
+import { orderContext, orderLimitFor } from '~/commerce/astro';
+import { handleCreateOrder } from '~/commerce/orders/orders-api';
 import { kickDelivery } from '~/notifications/worker';
 
 export const prerender = false;

@@ -1,7 +1,7 @@
-/** GET /api/products/{id}: see src/commerce/orders-api.ts (PRODUCT.md "HTTP API"). */
+/** GET /api/products/{id}: see src/commerce/cart/product-api.ts (docs/http-api.md). */
 import type { APIRoute } from 'astro';
 import { getCatalogue } from '~/catalogue/astro';
-import { handleProduct } from '~/commerce/orders-api';
+import { handleProduct } from '~/commerce/cart/product-api';
 import { database } from '~/db/client';
 
 export const prerender = false;

@@ -1,4 +1,4 @@
-/** POST /api/quotes: a retailer's quote request (PRODUCT.md). Logic in src/sourcing/quote-api.ts. */
+/** POST /api/quotes: a retailer's quote request (docs/http-api.md). Logic in src/sourcing/quote-api.ts. */
 import type { APIRoute } from 'astro';
 import { clientAddress } from '~/security/rate-limit';
 import { quoteApiDeps } from '~/sourcing/astro';

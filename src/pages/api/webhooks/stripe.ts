@@ -1,7 +1,10 @@
-/** POST /api/webhooks/stripe: signature-checked Checkout Session events (src/commerce/stripe-webhook.ts). */
+/**
+ * POST /api/webhooks/stripe: signature-checked Checkout Session events
+ * (src/commerce/payments/stripe-webhook.ts).
+ */
 import type { APIRoute } from 'astro';
-import { stripeClient } from '~/commerce/stripe';
-import { stripeWebhookResponse } from '~/commerce/stripe-webhook';
+import { stripeClient } from '~/commerce/payments/stripe';
+import { stripeWebhookResponse } from '~/commerce/payments/stripe-webhook-api';
 import { env } from '~/config/env';
 import { database } from '~/db/client';
 import { apiError } from '~/http/json';

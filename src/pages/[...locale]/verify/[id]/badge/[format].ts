@@ -3,7 +3,7 @@
  * request. Extensionless paths on purpose: under trailingSlash "always" Astro would require
  * "/badge.svg/" for a dynamic route; the file name comes with Content-Disposition.
  */
-import { badgeRoute } from '~/verification/badge-route';
+import { badgeRoute } from '~/verification/badge-api';
 
 export const prerender = false;
 export const GET = badgeRoute;

@@ -1,0 +1,198 @@
+/**
+ * The messages an order sends, enqueued in the transaction that changes the order
+ * (src/notifications/outbox.ts): the buyer's confirmation (when they gave an e-mail), one
+ * new-order message per facility with its signed action link, and shipment updates.
+ * Facilities read Vietnamese; buyers read the language they ordered in.
+ */
+
+import { lineLabel } from '~/commerce/cart/line-label';
+import { mailStrings } from '~/commerce/mail-strings';
+import { bankTransferDetails } from '~/commerce/payments/bank-transfer';
+import { env } from '~/config/env';
+import type { Database } from '~/db/client';
+import { formatVnd } from '~/i18n/format';
+import type { Locale } from '~/i18n/locales';
+import { enqueueMessage } from '~/notifications/astro';
+import { facilityLink, orderUrl, orderViewKey } from './order-links';
+import type { OrderDetails, ShipmentDetails } from './order-store';
+
+function methodLabel(order: OrderDetails, locale: Locale): string {
+  const t = mailStrings(locale);
+  return t(
+    order.paymentMethod === 'card'
+      ? 'methodCard'
+      : order.paymentMethod === 'bank_transfer'
+        ? 'methodBank'
+        : 'methodCod',
+  );
+}
+
+function itemLines(shipment: ShipmentDetails, locale: Locale): string[] {
+  const t = mailStrings(locale);
+  return shipment.items.map((i) => {
+    const variant = locale === 'en' ? (i.variantNameEn ?? i.variantName) : i.variantName;
+    const lead = i.leadTimeDays ? ` (${t('leadTime', { days: i.leadTimeDays })})` : '';
+    return `  - ${lineLabel(i.productName, variant, i.packSize)} × ${i.quantity}: ${formatVnd(i.lineTotal, locale)}${lead}`;
+  });
+}
+
+function buyerSummary(order: OrderDetails, now: Date): string {
+  const locale = order.locale;
+  const t = mailStrings(locale);
+  const lines: string[] = [];
+  for (const s of order.shipments) {
+    lines.push(
+      t('facility', { name: s.facilityName }),
+      ...itemLines(s, locale),
+      `  ${t('shippingFee', { amount: s.shippingFee ? formatVnd(s.shippingFee, locale) : t('free') })}`,
+      '',
+    );
+  }
+  lines.push(
+    t('total', { amount: formatVnd(order.total, locale) }),
+    t('payment', { method: methodLabel(order, locale) }),
+  );
+  if (order.paymentMethod === 'bank_transfer') {
+    const bank = bankTransferDetails(order.orderNumber, order.total);
+    lines.push(t('bankInstructions', { ...bank, amount: formatVnd(bank.amount, locale) }));
+  }
+  lines.push(
+    t('deliverTo', { address: order.address, province: order.province }),
+    '',
+    t('statusLink', { url: orderUrl(order.orderNumber, locale, orderViewKey(order.orderNumber, now)) }),
+    '',
+    t('signature'),
+  );
+  return lines.join('\n');
+}
+
+async function enqueueBuyerMessage(
+  tx: Database,
+  order: OrderDetails,
+  paid: boolean,
+  now: Date,
+): Promise<void> {
+  if (!order.buyerEmail) return;
+  const t = mailStrings(order.locale);
+  await enqueueMessage(tx, {
+    kind: paid ? 'order-paid' : 'order-confirmation',
+    ref: order.orderNumber,
+    to: order.buyerEmail,
+    subject: t(paid ? 'paidSubject' : 'confirmationSubject', { orderNumber: order.orderNumber }),
+    text: [
+      t('greeting', { name: order.buyerName }),
+      '',
+      t(paid ? 'paidReceived' : 'received', { orderNumber: order.orderNumber }),
+      '',
+      buyerSummary(order, now),
+    ].join('\n'),
+  });
+}
+
+/**
+ * One new-order message per shipment, to the facility; a facility without e-mail has it sent
+ * to the operators (ORDERS_EMAIL), who pass it on by phone. Without either, nobody is told
+ * and the order waits on its status page.
+ */
+async function enqueueFacilityMessages(tx: Database, order: OrderDetails, now: Date): Promise<void> {
+  const t = mailStrings('vi');
+  const relay = env().ORDERS_EMAIL;
+  for (const s of order.shipments) {
+    const to = s.facilityEmail ?? relay;
+    if (!to) continue;
+    const payment =
+      order.paymentMethod === 'cod'
+        ? t('facilityPaymentCod', { amount: formatVnd(s.total) })
+        : t(order.paymentMethod === 'card' ? 'facilityPaymentCard' : 'facilityPaymentBank');
+    const text = [
+      ...(s.facilityEmail
+        ? []
+        : [
+            t('relayIntro', {
+              facility: s.facilityName,
+              url: new URL(`/facilities/${s.facilityId}/`, env().PUBLIC_SITE_URL).href,
+            }),
+            '',
+          ]),
+      t('facilityIntro', { facility: s.facilityName, orderNumber: order.orderNumber }),
+      '',
+      ...itemLines(s, 'vi'),
+      `  ${t('shippingFee', { amount: s.shippingFee ? formatVnd(s.shippingFee) : t('free') })}`,
+      `  ${t('total', { amount: formatVnd(s.total) })}`,
+      '',
+      t('facilityBuyer', {
+        name: order.buyerName,
+        phone: order.buyerPhone,
+        email: order.buyerEmail ? `, ${order.buyerEmail}` : '',
+      }),
+      t('facilityAddress', { address: order.address, province: order.province }),
+      ...(order.notes ? [t('facilityNotes', { notes: order.notes })] : []),
+      payment,
+      '',
+      t('facilityAction', { url: facilityLink(s.id, 'vi', now) }),
+      t('facilityLinkExpiry'),
+      '',
+      t('signature'),
+    ].join('\n');
+    await enqueueMessage(tx, {
+      kind: 'facility-new-order',
+      ref: `${order.orderNumber}/${s.facilityId}`,
+      to,
+      subject: `${s.facilityEmail ? '' : t('relaySubjectPrefix')}${t('facilitySubject', { orderNumber: order.orderNumber, facility: s.facilityName })}`,
+      text,
+    });
+  }
+}
+
+/** At checkout: the buyer's confirmation; facilities hear now unless a card payment is still due. */
+export async function enqueueOrderPlaced(tx: Database, order: OrderDetails, now: Date): Promise<void> {
+  if (order.paymentMethod === 'card') return;
+  await enqueueBuyerMessage(tx, order, false, now);
+  await enqueueFacilityMessages(tx, order, now);
+}
+
+/** When a card payment succeeds: the buyer's confirmation and the facilities' new orders. */
+export async function enqueueOrderPaid(tx: Database, order: OrderDetails, now: Date): Promise<void> {
+  await enqueueBuyerMessage(tx, order, true, now);
+  await enqueueFacilityMessages(tx, order, now);
+}
+
+/** Tells the buyer that a facility confirmed, shipped or cancelled its shipment. */
+export async function enqueueShipmentUpdate(
+  tx: Database,
+  order: OrderDetails,
+  shipment: ShipmentDetails,
+  now: Date,
+): Promise<void> {
+  if (!order.buyerEmail || shipment.status === 'pending') return;
+  const t = mailStrings(order.locale);
+  const vars = {
+    facility: shipment.facilityName,
+    orderNumber: order.orderNumber,
+    tracking: shipment.trackingNumber ?? '',
+    reason: shipment.cancelReason ?? '',
+  };
+  const key =
+    shipment.status === 'confirmed'
+      ? 'updateConfirmed'
+      : shipment.status === 'shipped'
+        ? 'updateShipped'
+        : 'updateCancelled';
+  await enqueueMessage(tx, {
+    kind: 'shipment-update',
+    ref: `${order.orderNumber}/${shipment.facilityId}/${shipment.status}`,
+    to: order.buyerEmail,
+    subject: t('updateSubject', { orderNumber: order.orderNumber }),
+    text: [
+      t('greeting', { name: order.buyerName }),
+      '',
+      t(key, vars),
+      '',
+      t('statusLink', {
+        url: orderUrl(order.orderNumber, order.locale, orderViewKey(order.orderNumber, now)),
+      }),
+      '',
+      t('signature'),
+    ].join('\n'),
+  });
+}

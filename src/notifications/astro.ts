@@ -1,0 +1,8 @@
+/**
+ * Notifications' public entry (server side): messages are enqueued in the caller's transaction
+ * (enqueueMessage) and delivered in the background (kickDelivery) through SMTP or the outbox
+ * folder, with retries.
+ */
+export { type DeliveryReport, deliverPending, enqueueMessage, listOutbox, type NewMessage } from './outbox';
+export { configuredTransport, type MailboxFile, type MailTransport, readMailbox } from './transport';
+export { kickDelivery } from './worker';
