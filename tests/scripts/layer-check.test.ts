@@ -13,7 +13,8 @@ const repo = process.cwd();
 const planted: Record<string, string> = {
   'src/http/planted.ts':
     "import { kickDelivery } from '~/notifications/astro';\nexport const a = kickDelivery;\n",
-  'src/search/planted.ts': "import { foldForMatch } from '~/catalogue/provinces';\nexport const b = foldForMatch;\n",
+  'src/search/planted.ts':
+    "import { foldForMatch } from '~/catalogue/provinces';\nexport const b = foldForMatch;\n",
   'src/site/planted.ts': "import { ALL_TABLES } from '~/server/tables';\nexport const c = ALL_TABLES;\n",
   'src/search/client/planted-db.ts': "import { database } from '~/db/client';\nexport const d = database;\n",
   'src/search/client/planted-value.ts': "import { LEVELS } from '~/catalogue';\nexport const e = LEVELS;\n",
