@@ -21,5 +21,7 @@ export default defineConfig({
     // Integration suites share the local PostgreSQL database; files run in parallel, so each
     // suite uses its own schema or tables it truncates itself.
     pool: 'forks',
+    // Server code logs JSON lines (src/config/log.ts); tests read them only where they test them.
+    env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' },
   },
 });

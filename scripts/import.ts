@@ -37,7 +37,11 @@ async function main(): Promise<void> {
 
   let outcome: Awaited<ReturnType<typeof importRegistryFile>>;
   try {
-    outcome = await importRegistryFile(file, { contentDir: dir, dryRun });
+    outcome = await importRegistryFile(file, {
+      contentDir: dir,
+      dryRun,
+      lock: { onWait: (message) => console.error(`import: ${message}`) },
+    });
   } catch (error) {
     if (error instanceof UsageError) usage(error.message);
     throw error;

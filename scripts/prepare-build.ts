@@ -7,12 +7,20 @@
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CONTENT_FILES, contentDir, hasCatalogue, readCatalogueData } from '~/catalogue/content-files';
+import {
+  CONTENT_FILES,
+  completeInterruptedWrites,
+  contentDir,
+  hasCatalogue,
+  readCatalogueData,
+} from '~/catalogue/content-files';
 import { ensurePhotos } from '~/catalogue/photos';
 import { describeSample, writeSample } from './sample/index';
 
 async function main(): Promise<void> {
   const dir = contentDir();
+  // A change an import or revoke had committed when it crashed is finished before any check.
+  await completeInterruptedWrites(dir);
   const missing = Object.values(CONTENT_FILES).filter((f) => !existsSync(path.join(dir, f)));
   if (missing.length > 0 && missing.length < Object.values(CONTENT_FILES).length) {
     // Never overwrite a partial catalogue (it may hold imported data) with the sample.

@@ -4,8 +4,9 @@
  * created for the run and dropped after it; BENCH_DATABASE_URL or TEST_DATABASE_URL names the
  * server, else postgres://postgres@127.0.0.1:5432/postgres). Then the oversell check: 1,000
  * simultaneous one-unit orders for a SKU with 10 units left must make exactly 10 orders.
- * Every order comes from its own address (X-Forwarded-For, believed with TRUST_PROXY=true): many
- * buyers, as in production, so the per-client order limit measures nothing here.
+ * Every order comes from its own address: the server trusts one proxy hop (TRUST_PROXY=1) and
+ * the benchmark plays that proxy, sending `X-Forwarded-For: <client>` as nginx would append it.
+ * Many buyers, as in production, so the per-client order limit measures nothing here.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -66,7 +67,7 @@ async function measure(
   env: Record<string, string>,
   catalogue: Catalogue,
 ): Promise<void> {
-  const server = await ctx.startServer({ ...env, TRUST_PROXY: 'true' });
+  const server = await ctx.startServer({ ...env, TRUST_PROXY: '1' });
   try {
     const items = loadItems(catalogue);
     // Warm up: first use migrates and seeds stock.

@@ -13,4 +13,5 @@ export * from './group-by';
 export * from './programme';
 export * from './provinces';
 export * from './schemas';
+export * from './sellable';
 export * from './urls';

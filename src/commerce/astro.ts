@@ -6,29 +6,78 @@
 import type { Catalogue } from '~/catalogue';
 import type { ShippingRule } from '~/commerce/cart/pricing';
 import type { OrderContext } from '~/commerce/orders/orders-service';
+import { bankAccount } from '~/commerce/payments/bank-transfer';
+import { expireStuckCardOrders } from '~/commerce/payments/card-expiry';
 import { stripeClient, stripeGateway } from '~/commerce/payments/stripe';
 import { env } from '~/config/env';
+import { log } from '~/config/log';
 import { database } from '~/db/client';
-import { type ClientLimit, clientAddress, RateLimiter } from '~/security/rate-limit';
+import { kickDelivery } from '~/notifications/astro';
+import { clientAddress } from '~/security/client-address';
+import type { ClientLimit } from '~/security/rate-limit';
+import { serverRateLimiter } from '~/security/server-limiter';
 
 export function shippingRule(): ShippingRule {
   const { SHIPPING_FLAT_VND, SHIPPING_FREE_FROM_VND } = env();
   return { flatFee: SHIPPING_FLAT_VND, freeFrom: SHIPPING_FREE_FROM_VND };
 }
 
+/** Pass the catalogue with live revocations (verification's liveCatalogue): revoked goods are not sold. */
 export async function orderContext(catalogue: Catalogue): Promise<OrderContext> {
   const { db } = await database();
+  startCardOrderExpiry();
   const stripe = stripeClient();
-  return { db, catalogue, shipping: shippingRule(), card: stripe ? stripeGateway(stripe) : undefined };
+  return {
+    db,
+    catalogue,
+    shipping: shippingRule(),
+    card: stripe ? stripeGateway(stripe) : undefined,
+    bank: bankAccount(catalogue.isSample),
+  };
+}
+
+const EXPIRY_SWEEP_MS = 60_000;
+// One timer per process: the server's own modules and the built site's bundle each hold a copy
+// of this module (as with the outbox worker), so the timer lives on globalThis.
+const EXPIRY = Symbol.for('cnnt.commerce.card-expiry');
+const expiry = (globalThis as Record<symbol, { timer?: ReturnType<typeof setInterval> }>)[EXPIRY] ?? {};
+(globalThis as Record<symbol, unknown>)[EXPIRY] = expiry;
+
+/**
+ * Starts the background job that expires stuck card orders (./payments/card-expiry.ts): now and
+ * every minute, in this process (safe with several instances). Meant to be called at server
+ * boot; orderContext also calls it, so the first order request starts it at the latest.
+ */
+export function startCardOrderExpiry(): void {
+  if (expiry.timer) return;
+  const sweep = async () => {
+    try {
+      const { db } = await database();
+      const expired = await expireStuckCardOrders(db);
+      if (expired.length) {
+        log().warn({ orders: expired }, 'expired unpaid card orders');
+        kickDelivery();
+      }
+    } catch (error) {
+      log().error({ err: error }, 'card order expiry failed');
+    }
+  };
+  expiry.timer = setInterval(sweep, EXPIRY_SWEEP_MS);
+  expiry.timer.unref();
+  void sweep();
+}
+
+/** Stops the job (graceful shutdown). */
+export function stopCardOrderExpiry(): void {
+  if (expiry.timer) clearInterval(expiry.timer);
+  expiry.timer = undefined;
 }
 
 /**
- * One limiter per server process for order lookups and placements (API and pages share it);
- * the rules it applies are in ./limits.ts.
+ * The server's limiter (shared by every instance with DATABASE_URL or REDIS_URL) counting order
+ * lookups and placements for whoever sent `request` (see clientAddress); API and pages share
+ * it, and the rules it applies are in ./limits.ts.
  */
-const orderLimiter = new RateLimiter();
-
-/** The order limiter, counting for whoever sent `request` (see clientAddress). */
 export function orderLimitFor(request: Request, socketAddress: string | undefined): ClientLimit {
-  return { limiter: orderLimiter, client: clientAddress(request, socketAddress) };
+  return { limiter: serverRateLimiter(), client: clientAddress(request, socketAddress) };
 }

@@ -1,4 +1,4 @@
-/** Drizzle view of src/db/migrations/0102_orders.sql. */
+/** Drizzle view of src/db/migrations/0102_orders.sql and 0103_card_order_expiry.sql. */
 import {
   bigint,
   bigserial,
@@ -116,6 +116,8 @@ export const idempotencyKeys = pgTable('idempotency_keys', {
   statusCode: integer('status_code'),
   response: jsonb('response'),
   createdAt: at('created_at').notNull().defaultNow(),
+  /** The order the request made (migration 0103), so expiring the order can settle the key. */
+  orderId: bigint('order_id', { mode: 'number' }).references(() => orders.id, { onDelete: 'cascade' }),
 });
 
 export const stockLevels = pgTable('stock_levels', {

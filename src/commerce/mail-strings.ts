@@ -42,6 +42,16 @@ export const mailStrings = defineStrings({
     methodCard: 'thẻ (Stripe)',
     methodBank: 'chuyển khoản ngân hàng (VietQR)',
     methodCod: 'thanh toán khi nhận hàng',
+    bankSampleAccount: 'Lưu ý: đây là tài khoản mẫu của bản chạy thử, đừng chuyển tiền vào tài khoản này.',
+    expiredSubject: 'Chợ CNNT: đơn hàng {orderNumber} đã bị hủy',
+    expiredText:
+      'Đơn hàng {orderNumber} đã bị hủy vì thanh toán bằng thẻ không hoàn tất kịp thời. Bạn chưa bị trừ tiền; nếu vẫn muốn mua, hãy đặt lại đơn.',
+    refundSubject: '[Cần hoàn tiền] Đơn hàng {orderNumber}',
+    refundPaidAfterCancellation:
+      'Đơn hàng {orderNumber} đã bị hủy nhưng thanh toán thẻ {amount} vẫn được ghi nhận sau đó. Hãy hoàn tiền cho người mua qua Stripe.',
+    refundShipmentCancelled:
+      '{facility} đã hủy phần hàng của mình ({amount}) trong đơn {orderNumber} đã thanh toán bằng thẻ. Lý do: {reason}. Hãy hoàn số tiền này cho người mua qua Stripe.',
+    refundBuyer: 'Người mua: {name}, điện thoại {phone}{email}',
   },
   en: {
     confirmationSubject: 'Chợ CNNT: order {orderNumber} received',
@@ -82,5 +92,15 @@ export const mailStrings = defineStrings({
     methodCard: 'card (Stripe)',
     methodBank: 'bank transfer (VietQR)',
     methodCod: 'cash on delivery',
+    bankSampleAccount: 'Note: this is a sample account of a trial run; do not transfer money to it.',
+    expiredSubject: 'Chợ CNNT: order {orderNumber} was cancelled',
+    expiredText:
+      'Order {orderNumber} was cancelled because its card payment was not completed in time. Nothing was charged; if you still want the goods, please order again.',
+    refundSubject: '[Refund due] Order {orderNumber}',
+    refundPaidAfterCancellation:
+      'Order {orderNumber} was cancelled, but a card payment of {amount} arrived afterwards. Refund the buyer through Stripe.',
+    refundShipmentCancelled:
+      '{facility} cancelled its part ({amount}) of order {orderNumber}, which was paid by card. Reason: {reason}. Refund this amount to the buyer through Stripe.',
+    refundBuyer: 'Buyer: {name}, phone {phone}{email}',
   },
 });

@@ -34,6 +34,7 @@ export const commerceStrings = defineStrings({
     flatShippingHint: 'Mỗi cơ sở giao riêng; phí vận chuyển {fee} mỗi cơ sở.',
     goToCheckout: 'Đặt hàng',
     lineUnavailable: 'Sản phẩm này hiện không bán online; hãy xóa khỏi giỏ.',
+    lineNotSellable: 'Sản phẩm này không còn được bán vì chứng nhận OCOP đã bị thu hồi; hãy xóa khỏi giỏ.',
     quantityReduced: 'Chỉ còn {max}; đã giảm số lượng.',
     cartUpdated: 'Giá và tình trạng hàng đã được cập nhật.',
     cartCount: '{count} sản phẩm trong giỏ',
@@ -69,8 +70,13 @@ export const commerceStrings = defineStrings({
     errItems: 'Giỏ hàng trống hoặc có sản phẩm không hợp lệ.',
     errItemUnknown: 'Sản phẩm {sku} không còn được bán.',
     errItemNotSold: 'Sản phẩm {sku} không bán online.',
+    errNotSellable:
+      'Sản phẩm {sku} không còn được bán: chứng nhận OCOP của sản phẩm đã bị thu hồi. Hãy bỏ sản phẩm khỏi đơn.',
     errOutOfStock: 'Sản phẩm {sku} không còn đủ hàng ({detail}).',
     errCardUnavailable: 'Thanh toán thẻ hiện không khả dụng; hãy chọn cách khác.',
+    errBankUnavailable: 'Chuyển khoản ngân hàng hiện không khả dụng; hãy chọn cách khác.',
+    errOrderExpired:
+      'Đơn hàng {orderNumber} đã bị hủy vì thanh toán thẻ không hoàn tất kịp thời; bạn chưa bị trừ tiền. Hãy đặt lại đơn.',
     errPaymentUnavailable:
       'Không mở được trang thanh toán thẻ; chưa có khoản tiền nào bị trừ. Hãy thử lại hoặc chọn cách thanh toán khác.',
     errInProgress: 'Đơn hàng đang được xử lý; đợi giây lát rồi tải lại trang.',
@@ -106,6 +112,8 @@ export const commerceStrings = defineStrings({
     bankAmount: 'Số tiền',
     bankPurpose: 'Nội dung chuyển khoản',
     bankQrLabel: 'Mã VietQR chuyển {amount} cho đơn hàng {orderNumber}',
+    bankSampleAccount:
+      'Đây là tài khoản mẫu của bản chạy thử với dữ liệu mẫu: đừng chuyển tiền vào tài khoản này.',
     shipmentsTitle: 'Giao hàng',
     shipmentOf: 'Từ {facility}',
     shipment_pending: 'Chờ cơ sở xác nhận',
@@ -176,6 +184,7 @@ export const commerceStrings = defineStrings({
     flatShippingHint: 'Each facility ships separately: {fee} per facility.',
     goToCheckout: 'Check out',
     lineUnavailable: 'This item is no longer sold online; please remove it.',
+    lineNotSellable: 'This item is no longer sold: its OCOP certificate has been revoked; please remove it.',
     quantityReduced: 'Only {max} available; quantity reduced.',
     cartUpdated: 'Prices and availability have been updated.',
     cartCount: '{count} items in the cart',
@@ -211,8 +220,13 @@ export const commerceStrings = defineStrings({
     errItems: 'The cart is empty or contains invalid items.',
     errItemUnknown: 'Item {sku} is no longer sold.',
     errItemNotSold: 'Item {sku} is not sold online.',
+    errNotSellable:
+      'Item {sku} is no longer sold: its OCOP certificate has been revoked. Please remove it from the order.',
     errOutOfStock: 'Not enough stock of {sku} ({detail}).',
     errCardUnavailable: 'Card payment is not available right now; please choose another way.',
+    errBankUnavailable: 'Bank transfer is not available right now; please choose another way.',
+    errOrderExpired:
+      'Order {orderNumber} was cancelled because its card payment was not completed in time; nothing was charged. Please order again.',
     errPaymentUnavailable:
       'The card payment page could not be opened; nothing was charged. Try again or choose another way to pay.',
     errInProgress: 'Your order is being processed; wait a moment and reload the page.',
@@ -248,6 +262,7 @@ export const commerceStrings = defineStrings({
     bankAmount: 'Amount',
     bankPurpose: 'Transfer description',
     bankQrLabel: 'VietQR code to transfer {amount} for order {orderNumber}',
+    bankSampleAccount: 'This is a sample account of a trial run on sample data: do not transfer money to it.',
     shipmentsTitle: 'Shipments',
     shipmentOf: 'From {facility}',
     shipment_pending: 'Awaiting the facility’s confirmation',

@@ -7,11 +7,14 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
+import { trustProxySchema } from './trust-proxy';
 
 const optionalUrl = z.string().url().optional();
 const optionalText = z.string().min(1).optional();
 
 const envSchema = z.object({
+  /** "production" turns off development conveniences (the sample bank account, STRIPE_API_BASE). */
+  NODE_ENV: z.string().optional(),
   PUBLIC_SITE_URL: z.string().url().default('http://localhost:4321'),
   PORT: z.coerce.number().int().min(1).max(65535).default(4321),
   HOST: z.string().default('0.0.0.0'),
@@ -29,15 +32,16 @@ const envSchema = z.object({
   MAIL_FROM: z.string().default('Chợ CNNT <no-reply@cho-cnnt.vn>'),
   /** Operators' inbox for new orders of facilities that have no e-mail (they relay them by phone). */
   ORDERS_EMAIL: z.string().email().optional(),
+  /** Bank transfer is offered only when all three are set (or in development on the sample data). */
   BANK_BIN: z
     .string()
     .regex(/^\d{6}$/, 'BANK_BIN is the 6-digit NAPAS bank BIN')
-    .default('970436'),
+    .optional(),
   BANK_ACCOUNT: z
     .string()
     .regex(/^[0-9A-Za-z]{4,19}$/)
-    .default('0011004299999'),
-  BANK_ACCOUNT_NAME: z.string().default('CHO CNNT'),
+    .optional(),
+  BANK_ACCOUNT_NAME: optionalText,
   /** Shipping fee per facility shipment, whole đồng. */
   SHIPPING_FLAT_VND: z.coerce.number().int().min(0).default(30000),
   /** A shipment whose goods cost at least this ships free (0: never free). */
@@ -54,8 +58,15 @@ const envSchema = z.object({
   BADGE_VERIFY_KEYS: optionalText,
   /** HMAC secret for facility links (orders, quotes). Without it one is created under DATA_DIR. */
   LINK_SIGNING_SECRET: z.string().min(32, 'LINK_SIGNING_SECRET needs at least 32 characters').optional(),
-  /** "true" only behind a proxy that overwrites X-Forwarded-For (rate limits then key on it). */
-  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  /**
+   * The proxies believed about the client's address (rate limits key on it): a hop count
+   * ("1"; "true" is 1), a list of proxy addresses/CIDRs, or "false" (see ./trust-proxy.ts).
+   */
+  TRUST_PROXY: trustProxySchema,
+  /** Redis for state shared by several server processes (rate limits); without it, DATABASE_URL. */
+  REDIS_URL: optionalUrl,
+  /** pino level of the server's JSON log lines; tests may set "silent". */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
 export type Env = z.infer<typeof envSchema>;

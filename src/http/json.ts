@@ -22,15 +22,15 @@ export function apiError(
   return json(body, status);
 }
 
-/** 429 `rate_limited` for too many `what`, with Retry-After set to the window (the longest wait). */
-export function rateLimited(what: string, windowMs: number): Response {
-  const minutes = Math.ceil(windowMs / 60_000);
+/** 429 `rate_limited` for too many `what`, with Retry-After: the seconds until the client's window ends. */
+export function rateLimited(what: string, retryAfterSeconds: number): Response {
+  const minutes = Math.ceil(retryAfterSeconds / 60);
   const response = apiError(
     429,
     'rate_limited',
     `Too many ${what}; try again in ${minutes === 1 ? 'a minute' : `${minutes} minutes`}.`,
   );
-  response.headers.set('retry-after', String(Math.ceil(windowMs / 1000)));
+  response.headers.set('retry-after', String(retryAfterSeconds));
   return response;
 }
 

@@ -5,4 +5,4 @@
  */
 export { type DeliveryReport, deliverPending, enqueueMessage, listOutbox, type NewMessage } from './outbox';
 export { configuredTransport, type MailboxFile, type MailTransport, readMailbox } from './transport';
-export { kickDelivery } from './worker';
+export { kickDelivery, stopDelivery } from './worker';

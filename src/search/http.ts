@@ -1,4 +1,6 @@
 /** GET /api/search (docs/http-api.md): validated parameters in, SearchResult out. */
+
+import { log } from '~/config/log';
 import { apiError, json, parseQuery } from '~/http/json';
 import { joinRepeatedParams, searchParamsSchema, toSearchQuery } from './request';
 import type { SearchEngine } from './types';
@@ -10,7 +12,7 @@ export async function searchApiResponse(url: URL, engine: () => Promise<SearchEn
     return json(await (await engine()).search(toSearchQuery(parsed.data)));
   } catch (error) {
     // A Meilisearch outage or a catalogue that fails to load: say so, don't pretend "no results".
-    console.error('search failed:', error);
+    log().error({ err: error }, 'search failed');
     return apiError(
       503,
       'search_unavailable',

@@ -11,6 +11,7 @@ import {
   REGION_NAMES,
   REGIONS,
 } from '~/catalogue';
+import { log } from '~/config/log';
 import type { Locale } from '~/i18n/locales';
 import { joinRepeatedParams, type SearchParams, searchParamsSchema, toSearchQuery } from './request';
 import { searchStrings } from './strings';
@@ -46,7 +47,7 @@ export async function searchPageModel(
     const result = await (await engine()).search(toSearchQuery(params));
     return { status: unique.length > 0 ? 400 : 200, params, ignored: unique, result };
   } catch (error) {
-    console.error('search page failed:', error);
+    log().error({ err: error }, 'search page failed');
     return { status: 503, params, ignored: unique };
   }
 }

@@ -19,6 +19,8 @@ function needsSlash(pathname: string): boolean {
   const last = pathname.slice(pathname.lastIndexOf('/') + 1);
   // The URL the pages link (catalogue/urls.ts), recognised rather than spelled again here.
   if (last.endsWith('.jpg') && pathname === productOgImagePath(last.slice(0, -'.jpg'.length))) return true;
+  // The readiness probe is an on-demand route (it asks the site's search engine), spelled bare.
+  if (pathname === '/readyz') return true;
   // API endpoints named with a file extension (/api/x.csv) are matched without a slash already.
   return pathname.startsWith('/api/') && !/\.[A-Za-z0-9]+$/.test(last);
 }

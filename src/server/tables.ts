@@ -7,6 +7,7 @@
 import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 import * as commerce from '~/commerce/db-schema';
 import * as notifications from '~/notifications/db-schema';
+import * as security from '~/security/db-schema';
 import * as sourcing from '~/sourcing/db-schema';
 import * as verification from '~/verification/db-schema';
 
@@ -20,7 +21,7 @@ const isTable = (value: unknown): value is PgTable => {
 
 /** Every table the application defines, by capability. */
 export const TABLES_BY_CAPABILITY: Record<string, PgTable[]> = Object.fromEntries(
-  Object.entries({ commerce, notifications, sourcing, verification }).map(([name, schema]) => [
+  Object.entries({ commerce, notifications, security, sourcing, verification }).map(([name, schema]) => [
     name,
     Object.values(schema).filter(isTable),
   ]),

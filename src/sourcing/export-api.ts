@@ -3,8 +3,9 @@
  * (every page), or the quote basket given as `items=SKU:qty,…`. `lang=en` for English headers.
  */
 import { todayInVietnam } from '~/catalogue';
-import { apiError } from '~/http/json';
+import { apiError, rateLimited } from '~/http/json';
 import type { Locale } from '~/i18n/locales';
+import type { ClientLimit, RateLimitRule } from '~/security/rate-limit';
 import { parseBasketParam } from './basket-items';
 import { toCsv, toXlsx } from './export-files';
 import { type BasketRow, basketTable, type ExportTable, offersTable } from './export-table';
@@ -12,6 +13,16 @@ import type { Offer } from './offers';
 import { filterOffers, parseSourcingQuery } from './sourcing-query';
 
 export type ExportFormat = 'csv' | 'xlsx';
+
+/**
+ * Exports per client per 10 minutes (valid or not). A workbook of the whole catalogue costs
+ * about 0.5 s of CPU, so a loop of them would starve the server; a buyer exports a few times.
+ * The CSV is far cheaper and gets twice the room.
+ */
+export const EXPORT_LIMITS = {
+  xlsx: { limit: 30, windowMs: 10 * 60_000 },
+  csv: { limit: 60, windowMs: 10 * 60_000 },
+} satisfies Record<ExportFormat, RateLimitRule>;
 
 const CONTENT_TYPES: Record<ExportFormat, string> = {
   csv: 'text/csv; charset=utf-8',
@@ -51,7 +62,10 @@ export async function handleExport(
   url: URL,
   offers: readonly Offer[],
   bySku: ReadonlyMap<string, Offer>,
+  limit: ClientLimit,
 ): Promise<Response> {
+  const allowance = await limit.limiter.take(`exports:${format}:${limit.client}`, EXPORT_LIMITS[format]);
+  if (!allowance.allowed) return rateLimited('exports from this address', allowance.retryAfterSeconds);
   const lang = url.searchParams.get('lang') ?? 'vi';
   if (lang !== 'vi' && lang !== 'en')
     return apiError(400, 'invalid_request', 'lang is "vi" or "en".', { lang: 'vi or en' });

@@ -12,10 +12,11 @@ const BOM = '\uFEFF';
 function csvField(value: Cell): string {
   if (value === null) return '';
   const text = String(value);
-  // Text a spreadsheet would run as a formula gets a leading apostrophe; phone numbers such
-  // as "+84 912 345 678" are left alone.
-  const formula = typeof value === 'string' && (/^[=@\t\r]/.test(text) || /^[+-].*[=(|!]/.test(text));
-  const safe = formula ? `'${text}` : text;
+  // Text starting with = + - @ tab or CR is a formula to a spreadsheet ("+A1", "-1+1", "@SUM"),
+  // so it gets a leading apostrophe (OWASP's CSV injection advice): no pattern of "harmless"
+  // ones is safe across Excel, LibreOffice and Sheets. Numbers are written as numbers, so a
+  // negative amount stays a number; text such as "+84 912 …" keeps the apostrophe in view.
+  const safe = typeof value === 'string' && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
   return /[",\r\n;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

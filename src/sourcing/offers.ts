@@ -19,6 +19,7 @@ import {
   currentProvinceByName,
   type FacilityType,
   findProvince,
+  isSellable,
   LEVEL_RANK,
   type Level,
   type ProductGroup,
@@ -111,7 +112,8 @@ export function buildOffers(catalogue: Catalogue, asOf: string): Offer[] {
     const product = catalogue.productById.get(listing.productId);
     const facility = product && catalogue.facilityById.get(product.facilityId);
     if (!product || !facility) continue;
-    // A product whose every certificate is revoked is no longer certified: not offered.
+    // The same rule as retail checkout: a product whose every certificate is revoked is not offered.
+    if (!isSellable(catalogue, product.id, asOf)) continue;
     const certificate = headlineCertificate(catalogue, product.id, asOf);
     if (!certificate) continue;
     const province = currentProvinceByName(facility.province) ?? findProvince(facility.province)?.current;

@@ -41,8 +41,8 @@ export async function handleCreateQuote(
   clientIp: string,
   deps: QuoteApiDeps,
 ): Promise<Response> {
-  if (!deps.limiter.take(`quotes:ip:${clientIp}`, QUOTE_LIMITS.perIp))
-    return rateLimited('quote requests from this address', QUOTE_LIMITS.perIp.windowMs);
+  const perIp = await deps.limiter.take(`quotes:ip:${clientIp}`, QUOTE_LIMITS.perIp);
+  if (!perIp.allowed) return rateLimited('quote requests from this address', perIp.retryAfterSeconds);
   const parsed = await parseJsonBody(request, quoteRequestSchema(todayInVietnam(deps.now)));
   if (!parsed.ok) return parsed.response;
   const input = parsed.data;
@@ -56,8 +56,9 @@ export async function handleCreateQuote(
       },
     );
   }
-  if (!deps.limiter.take(`quotes:email:${input.company.email}`, QUOTE_LIMITS.perEmail)) {
-    return rateLimited('quote requests for this e-mail address', QUOTE_LIMITS.perEmail.windowMs);
+  const perEmail = await deps.limiter.take(`quotes:email:${input.company.email}`, QUOTE_LIMITS.perEmail);
+  if (!perEmail.allowed) {
+    return rateLimited('quote requests for this e-mail address', perEmail.retryAfterSeconds);
   }
   const plan = planQuote(input.items, deps.offers);
   if (!plan.ok)
@@ -79,8 +80,8 @@ export async function handleGetQuote(
   clientIp: string,
   deps: Pick<QuoteApiDeps, 'db' | 'limiter'>,
 ): Promise<Response> {
-  if (!deps.limiter.take(`quotes:lookup:${clientIp}`, QUOTE_LIMITS.lookupsPerIp))
-    return rateLimited('look-ups from this address', QUOTE_LIMITS.lookupsPerIp.windowMs);
+  const lookups = await deps.limiter.take(`quotes:lookup:${clientIp}`, QUOTE_LIMITS.lookupsPerIp);
+  if (!lookups.allowed) return rateLimited('look-ups from this address', lookups.retryAfterSeconds);
   const query = parseQuery(url, lookupSchema);
   if (!query.ok) return query.response;
   const quote = await findQuoteForBuyer(deps.db, reference, query.data.email);

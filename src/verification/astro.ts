@@ -8,12 +8,12 @@ import type { Catalogue } from '~/catalogue';
 import { todayInVietnam } from '~/catalogue';
 import { CONTENT_FILES, contentDir, getCatalogue } from '~/catalogue/astro';
 import { database } from '~/db/client';
-import { clientAddress } from '~/security/rate-limit';
+import { clientAddress } from '~/security/client-address';
+import { serverRateLimiter } from '~/security/server-limiter';
 import { serverKeyring } from './keyring';
 import { LiveRevocations } from './live-revocations';
 import type { ReportDeps } from './report-api';
 import { databaseReportStore } from './report-store';
-import { reportLimiter } from './reports';
 import type { VerifyDeps } from './verify-api';
 
 let live: LiveRevocations | undefined;
@@ -35,7 +35,8 @@ export function reportDeps(request: Request, fallbackAddress: string | undefined
     catalogue: liveCatalogue,
     verifiers: () => serverKeyring().verifiers,
     store: async () => databaseReportStore((await database()).db),
-    limiter: reportLimiter,
+    // The server's one limiter: the API and the form share the budget.
+    limiter: serverRateLimiter(),
     address: clientAddress(request, fallbackAddress),
   };
 }

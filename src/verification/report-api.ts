@@ -26,8 +26,8 @@ export interface ReportDeps {
 }
 
 export async function handleReportPost(request: Request, deps: ReportDeps): Promise<Response> {
-  if (!deps.limiter.take(reportRateKey(deps.address), REPORT_RATE))
-    return rateLimited('reports from this address', REPORT_RATE.windowMs);
+  const allowance = await deps.limiter.take(reportRateKey(deps.address), REPORT_RATE);
+  if (!allowance.allowed) return rateLimited('reports from this address', allowance.retryAfterSeconds);
   const parsed = await parseJsonBody(request, reportSchema);
   if (!parsed.ok) return parsed.response;
   const result = await submitReport(parsed.data, {
@@ -61,7 +61,8 @@ export async function handleReportForm(
     const invalid = FIELDS.filter((f) => parsed.error.issues.some((i) => i.path[0] === f));
     return { kind: 'invalid', invalid, values };
   }
-  if (!deps.limiter.take(reportRateKey(deps.address), REPORT_RATE)) return { kind: 'rate_limited', values };
+  if (!(await deps.limiter.take(reportRateKey(deps.address), REPORT_RATE)).allowed)
+    return { kind: 'rate_limited', values };
   const { id } = await submitReport(parsed.data, {
     catalogue: await deps.catalogue(),
     verifiers: deps.verifiers(),

@@ -7,7 +7,7 @@ import type { KeyObject } from 'node:crypto';
 import { z } from 'zod';
 import type { Catalogue } from '~/catalogue';
 import { LOCALES } from '~/i18n/locales';
-import { RateLimiter, type RateLimitRule } from '~/security/rate-limit';
+import type { RateLimitRule } from '~/security/rate-limit';
 import { MAX_CODE_LENGTH } from './certificate-index';
 import type { ReportOutcome } from './db-schema';
 import { resolveCode } from './resolve-code';
@@ -52,9 +52,6 @@ export interface ReportStore {
 }
 
 export const REPORT_RATE: RateLimitRule = { limit: 5, windowMs: 10 * 60_000 };
-
-/** One limiter per server process, shared by the API and the form. */
-export const reportLimiter = new RateLimiter();
 
 export function reportRateKey(address: string): string {
   return `reports:ip:${address}`;

@@ -43,6 +43,38 @@ const listings: Listing[] = [
   },
 ];
 
+/** One valid certificate per product: products are sold only while one is not revoked. */
+export const FIXTURE_CERTIFICATES = [
+  {
+    id: 'cn-nuoc-mam-2024',
+    productId: 'nuoc-mam-phu-quoc',
+    facilityId: 'co-so-nuoc-mam',
+    level: 'province' as const,
+    year: 2024,
+    issuedBy: 'UBND tỉnh Kiên Giang',
+    validUntil: '2099-12-31',
+    provinceAsListed: 'Kiên Giang',
+  },
+  {
+    id: 'cn-gom-2023',
+    productId: 'gom-bat-trang',
+    facilityId: 'htx-gom',
+    level: 'province' as const,
+    year: 2023,
+    issuedBy: 'UBND thành phố Hà Nội',
+    validUntil: '2099-12-31',
+    provinceAsListed: 'Hà Nội',
+  },
+];
+
+/** A bank account as configured with BANK_* (not the development sample). */
+export const TEST_BANK_ACCOUNT = {
+  bankBin: '970436',
+  accountNumber: '0011004299999',
+  accountName: 'CHO CNNT',
+  sample: false,
+};
+
 export function fixtureCatalogue(): Catalogue {
   return new Catalogue({
     dataset: { id: 'dataset', sample: true },
@@ -84,7 +116,7 @@ export function fixtureCatalogue(): Catalogue {
         photos: [],
       },
     ],
-    certificates: [],
+    certificates: FIXTURE_CERTIFICATES,
     listings,
   });
 }

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { OrderContext } from '~/commerce/orders/orders-service';
 import type { Database, DatabaseHandle } from '~/db/client';
 import type { TestEngine } from '../notifications/test-databases';
-import { fixtureCatalogue, SHIPPING } from './fixtures';
+import { fixtureCatalogue, SHIPPING, TEST_BANK_ACCOUNT } from './fixtures';
 
 const COMMERCE_TABLES =
   'orders, shipments, order_items, payments, webhook_events, idempotency_keys, stock_levels, stock_reservations, outbox_messages';
@@ -36,7 +36,13 @@ export function useCommerceDatabase(
   });
   beforeEach(async () => {
     await handle!.db.execute(sql.raw(`TRUNCATE ${COMMERCE_TABLES} CASCADE`));
-    ctx = { db: handle!.db, catalogue: fixtureCatalogue(), shipping: SHIPPING, ...extra() };
+    ctx = {
+      db: handle!.db,
+      catalogue: fixtureCatalogue(),
+      shipping: SHIPPING,
+      bank: TEST_BANK_ACCOUNT,
+      ...extra(),
+    };
   });
   return {
     get db() {

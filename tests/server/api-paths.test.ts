@@ -8,6 +8,10 @@ describe('contract paths without a trailing slash', () => {
     expect(withRouteSlash('/api/orders/CNNT-1?phone=09')).toBe('/api/orders/CNNT-1/?phone=09');
   });
 
+  it('rewrite the readiness probe to its on-demand route', () => {
+    expect(withRouteSlash('/readyz')).toBe('/readyz/');
+  });
+
   it('are rewritten to the slashed Open Graph image route', () => {
     expect(withRouteSlash('/og/products/nuoc-mam-phu-quoc.jpg')).toBe('/og/products/nuoc-mam-phu-quoc.jpg/');
     expect(withRouteSlash('/og/products/nuoc-mam-phu-quoc.jpg?v=2')).toBe(

@@ -22,6 +22,7 @@ describe('tables: drizzle matches SQL', () => {
     expect(Object.keys(TABLES_BY_CAPABILITY).sort()).toEqual([
       'commerce',
       'notifications',
+      'security',
       'sourcing',
       'verification',
     ]);

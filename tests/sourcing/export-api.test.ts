@@ -1,14 +1,18 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { handleExport } from '~/sourcing/export-api';
+import { RateLimiter } from '~/security/rate-limit';
+import { EXPORT_LIMITS, handleExport } from '~/sourcing/export-api';
 import { buildOffers, offersBySku } from '~/sourcing/offers';
 import { AS_OF, fixtureCatalogue } from './fixtures';
 
 const offers = buildOffers(fixtureCatalogue(), AS_OF);
 const bySku = offersBySku(offers);
-const get = (format: 'csv' | 'xlsx', qs: string) =>
-  handleExport(format, new URL(`http://x/api/wholesale/export.${format}?${qs}`), offers, bySku);
+const get = (
+  format: 'csv' | 'xlsx',
+  qs: string,
+  limit = { limiter: new RateLimiter(), client: '192.0.2.1' },
+) => handleExport(format, new URL(`http://x/api/wholesale/export.${format}?${qs}`), offers, bySku, limit);
 
 describe('export route', () => {
   it('exports the filtered sourcing results as CSV, every page', async () => {
@@ -41,5 +45,24 @@ describe('export route', () => {
       'items.0.sku': 'unknown SKU "NOPE-1"',
     });
     expect((await get('csv', 'lang=fr')).status).toBe(400);
+  });
+
+  it('limits exports per client (30 workbooks, 60 CSV files per 10 minutes) with 429 and Retry-After', async () => {
+    const limiter = new RateLimiter();
+    const mine = { limiter, client: '198.51.100.7' };
+    expect(EXPORT_LIMITS.xlsx).toEqual({ limit: 30, windowMs: 10 * 60_000 });
+    // Invalid requests count too: a loop of bad ones is as cheap to refuse as to answer.
+    for (let i = 0; i < EXPORT_LIMITS.xlsx.limit; i++)
+      expect((await get('xlsx', 'lang=xx', mine)).status).toBe(400);
+    const over = await get('xlsx', 'group=food', mine);
+    expect(over.status).toBe(429);
+    expect(Number(over.headers.get('retry-after'))).toBeGreaterThan(590);
+    expect(Number(over.headers.get('retry-after'))).toBeLessThanOrEqual(600);
+    expect(((await over.json()) as { error: { code: string } }).error.code).toBe('rate_limited');
+    // Another client, and the CSV (its own, larger budget), are not affected.
+    expect((await get('xlsx', 'group=food', { limiter, client: '198.51.100.8' })).status).toBe(200);
+    expect((await get('csv', 'group=food', mine)).status).toBe(200);
+    for (let i = 1; i < EXPORT_LIMITS.csv.limit; i++) await get('csv', 'lang=xx', mine);
+    expect((await get('csv', 'group=food', mine)).status).toBe(429);
   });
 });

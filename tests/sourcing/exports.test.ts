@@ -93,11 +93,18 @@ describe('CSV export', () => {
       rows: [
         ['Gốm, sứ', 'say "xin chào"', 'dòng 1\ndòng 2', '=HYPERLINK("x")'],
         ['+84 912 345 678', null, '-5', '@SUM(A1)'],
+        ['+A1', '-1+1', '\tx', '\r=1+1'],
+        [-5, 1.5, 0, '0912 345 678'],
       ],
     });
     const rows: string[][] = parse(csv.slice(1));
     expect(rows[1]).toEqual(['Gốm, sứ', 'say "xin chào"', 'dòng 1\ndòng 2', `'=HYPERLINK("x")`]);
-    expect(rows[2]).toEqual(['+84 912 345 678', '', '-5', `'@SUM(A1)`]);
+    // Every text cell a spreadsheet could read as a formula (OWASP: = + - @ tab CR) is defused,
+    // harmless-looking ones included: no pattern tells them apart across spreadsheet programs.
+    expect(rows[2]).toEqual(["'+84 912 345 678", '', "'-5", `'@SUM(A1)`]);
+    expect(rows[3]).toEqual(["'+A1", "'-1+1", "'\tx", "'\r=1+1"]);
+    // Numbers are written as numbers, negative ones included.
+    expect(rows[4]).toEqual(['-5', '1.5', '0', '0912 345 678']);
   });
 
   it('exports a basket with quantity and indicative tier prices, in English', () => {

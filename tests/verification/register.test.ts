@@ -49,6 +49,10 @@ describe('open register', () => {
     expect(csvCell('line\nbreak')).toBe('"line\nbreak"');
     expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
     expect(csvCell('-1+2')).toBe("'-1+2");
+    expect(csvCell('+A1')).toBe("'+A1");
+    expect(csvCell('\tx')).toBe("'\tx");
+    expect(csvCell('\r=1')).toBe(`"'\r=1"`);
+    expect(csvCell(-5)).toBe('-5');
     expect(csvCell(2024)).toBe('2024');
     expect(csvCell(null)).toBe('');
   });

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -118,4 +118,36 @@ describe('npm run revoke', () => {
     expect(run(dir, ['--bogus']).status).toBe(2);
     expect(readFileSync(certificatesFile(dir), 'utf8')).toBe(before);
   }, 60_000);
+
+  it('keeps every one of several revocations run at the same time', async () => {
+    const dir = contentDir();
+    // A long register makes each command's read-modify-write take long enough to overlap.
+    const file = certificatesFile(dir);
+    const certificates = JSON.parse(readFileSync(file, 'utf8')) as { id: string }[];
+    const template = certificates.find((c) => c.id === 'tinh-2018-am-chen')!;
+    const padding = Array.from({ length: 20_000 }, (_, i) => ({ ...template, id: `pad-${i}` }));
+    writeFileSync(file, serialiseCollection([...certificates, ...padding]));
+    const ids = ['tinh-2022-nmpq', 'qg-2023-nmpq', 'kv-2024-binh-gom'];
+    const runAsync = (id: string) =>
+      new Promise<{ status: number | null; stderr: string }>((resolve) => {
+        const child = spawn(
+          'npx',
+          ['tsx', 'scripts/revoke.ts', id, '--date', '2025-06-01', '--reason', `Thu hồi ${id}`],
+          { env: { ...process.env, CONTENT_DIR: dir } },
+        );
+        let stderr = '';
+        child.stderr.on('data', (chunk) => (stderr += chunk));
+        child.on('close', (status) => resolve({ status, stderr }));
+      });
+    const results = await Promise.all(ids.map(runAsync));
+    expect(results.map((r) => r.status)).toEqual([0, 0, 0]);
+    const written = JSON.parse(readFileSync(file, 'utf8')) as {
+      id: string;
+      revocation?: { reason: string };
+    }[];
+    for (const id of ids) {
+      expect(written.find((c) => c.id === id)!.revocation?.reason, id).toBe(`Thu hồi ${id}`);
+    }
+    expect(written).toHaveLength(certificates.length + padding.length);
+  }, 120_000);
 });

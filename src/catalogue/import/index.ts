@@ -11,10 +11,12 @@ import {
   CONTENT_FILES,
   type CollectionItem,
   type CollectionName,
+  completeInterruptedWrites,
   readCollection,
   serialiseCollection,
   writeCollections,
 } from '~/catalogue/content-files';
+import { type ContentLockOptions, withContentLock } from '~/catalogue/content-lock';
 import { mapHeader } from './columns';
 import { type MergeSummary, mergeRegistry, type Registry } from './merge';
 import { checkRows, formatProblem, type Problem } from './rows';
@@ -37,6 +39,8 @@ export interface ImportOptions {
   label?: string;
   /** Latest acceptable round year (default: next year). */
   maxYear?: number;
+  /** Waiting for another writer of the catalogue (a concurrent import or revoke). */
+  lock?: ContentLockOptions;
 }
 
 export interface ImportOutcome {
@@ -55,6 +59,7 @@ export interface ImportOutcome {
 export async function readCatalogueOrEmpty(
   dir: string,
 ): Promise<{ data: CatalogueData; missing: CollectionName[] }> {
+  await completeInterruptedWrites(dir);
   const missing: CollectionName[] = [];
   const read = async <K extends CollectionName>(name: K): Promise<CollectionItem<K>[]> => {
     if (!existsSync(path.join(dir, CONTENT_FILES[name]))) {
@@ -111,26 +116,36 @@ export async function importRegistryFile(file: string, options: ImportOptions): 
     throw error;
   }
 
-  const { data, missing } = await readCatalogueOrEmpty(options.contentDir);
-  const result = importTable(table, data, label, options);
-  if (!result.registry) return fail(result.problems, result.summary);
+  // Read, merge and write under the catalogue's write lock, so that a revocation or another
+  // import running meanwhile is neither lost nor overwritten. A dry run writes nothing.
+  const merge = async () => {
+    const { data, missing } = await readCatalogueOrEmpty(options.contentDir);
+    const result = importTable(table, data, label, options);
+    if (!result.registry) return { outcome: fail(result.problems, result.summary) };
 
-  // Only files whose bytes change are rewritten; a catalogue started by an import gets all files.
-  const collections: Partial<Record<CollectionName, readonly { id: string }[]>> = {
-    facilities: result.registry.facilities,
-    products: result.registry.products,
-    certificates: result.registry.certificates,
-    ...(missing.includes('listings') && { listings: [] }),
-    ...(missing.includes('dataset') && { dataset: [data.dataset] }),
+    // Only files whose bytes change are rewritten; a catalogue started by an import gets all files.
+    const collections: Partial<Record<CollectionName, readonly { id: string }[]>> = {
+      facilities: result.registry.facilities,
+      products: result.registry.products,
+      certificates: result.registry.certificates,
+      ...(missing.includes('listings') && { listings: [] }),
+      ...(missing.includes('dataset') && { dataset: [data.dataset] }),
+    };
+    const changed: Partial<Record<CollectionName, readonly { id: string }[]>> = {};
+    for (const [name, items] of Object.entries(collections) as [CollectionName, { id: string }[]][]) {
+      const target = path.join(options.contentDir, CONTENT_FILES[name]);
+      const current = existsSync(target) ? await readFile(target, 'utf8') : undefined;
+      if (current !== serialiseCollection(items)) changed[name] = items;
+    }
+    const changedFiles = (Object.keys(changed) as CollectionName[]).map((n) => CONTENT_FILES[n]);
+    if (!options.dryRun && changedFiles.length > 0) await writeCollections(options.contentDir, changed);
+    return { result, changedFiles };
   };
-  const changed: Partial<Record<CollectionName, readonly { id: string }[]>> = {};
-  for (const [name, items] of Object.entries(collections) as [CollectionName, { id: string }[]][]) {
-    const target = path.join(options.contentDir, CONTENT_FILES[name]);
-    const current = existsSync(target) ? await readFile(target, 'utf8') : undefined;
-    if (current !== serialiseCollection(items)) changed[name] = items;
-  }
-  const changedFiles = (Object.keys(changed) as CollectionName[]).map((n) => CONTENT_FILES[n]);
-  if (!options.dryRun && changedFiles.length > 0) await writeCollections(options.contentDir, changed);
+  const merged = options.dryRun
+    ? await merge()
+    : await withContentLock(options.contentDir, merge, options.lock);
+  if (merged.outcome) return merged.outcome;
+  const { result, changedFiles } = merged;
   return {
     ok: true,
     problems: [],

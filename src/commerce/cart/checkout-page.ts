@@ -4,6 +4,7 @@
  * through the same placeOrder as POST /api/orders, with errors in the buyer's language.
  */
 import { randomUUID } from 'node:crypto';
+import { isSellable, todayInVietnam } from '~/catalogue';
 import { mayPlaceOrder, PLACEMENT_RULE } from '~/commerce/limits';
 import { orderRequestSchema } from '~/commerce/orders/order-input';
 import { type OrderContext, type OrderError, placeOrder } from '~/commerce/orders/orders-service';
@@ -11,7 +12,7 @@ import type { CommerceKey } from '~/commerce/strings';
 import { commerceStrings } from '~/commerce/strings';
 import type { Locale } from '~/i18n/locales';
 import type { ClientLimit } from '~/security/rate-limit';
-import { type PricedOrder, priceOrder } from './pricing';
+import { type LineProblem, type PricedOrder, type PricingResult, priceOrder } from './pricing';
 
 export const CHECKOUT_FIELDS = [
   'name',
@@ -50,20 +51,48 @@ function itemsFrom(skus: string[], quantities: string[]): { sku: string; quantit
   return skus.map((sku, i) => ({ sku: sku.trim(), quantity: Number(quantities[i] ?? '1') }));
 }
 
-/** A fresh form: "Buy now" items from the query string (?sku=X&quantity=N), else the cart's. */
-export function checkoutForm(url: URL, ctx: Pick<OrderContext, 'catalogue' | 'shipping'>): CheckoutView {
+/**
+ * A fresh form: "Buy now" items from the query string (?sku=X&quantity=N), else the cart's.
+ * A product that lost its certification is named at once, before the buyer fills the form.
+ */
+export function checkoutForm(
+  url: URL,
+  ctx: Pick<OrderContext, 'catalogue' | 'shipping'>,
+  locale: Locale = 'vi',
+): CheckoutView {
   const skus = url.searchParams.getAll('sku').filter(Boolean);
   const items = skus.length ? itemsFrom(skus, url.searchParams.getAll('quantity')) : null;
-  return { items, summary: summarise(items, ctx), values: {}, errors: {}, idempotencyKey: randomUUID() };
+  const priced = price(items, ctx);
+  const revoked = priced && !priced.ok ? priced.problems.filter((p) => p.code === 'not_sellable') : [];
+  return {
+    items,
+    summary: priced?.ok ? priced.order : null,
+    values: {},
+    errors: revoked.length ? { items: notSellableMessage(revoked, locale) } : {},
+    idempotencyKey: randomUUID(),
+  };
+}
+
+function price(
+  items: CheckoutView['items'],
+  ctx: Pick<OrderContext, 'catalogue' | 'shipping'>,
+): PricingResult | null {
+  if (!items?.length || items.some((i) => !Number.isInteger(i.quantity) || i.quantity < 1)) return null;
+  const asOf = todayInVietnam();
+  return priceOrder(ctx.catalogue, items, ctx.shipping, (id) => isSellable(ctx.catalogue, id, asOf));
 }
 
 function summarise(
   items: CheckoutView['items'],
   ctx: Pick<OrderContext, 'catalogue' | 'shipping'>,
 ): PricedOrder | null {
-  if (!items?.length || items.some((i) => !Number.isInteger(i.quantity) || i.quantity < 1)) return null;
-  const priced = priceOrder(ctx.catalogue, items, ctx.shipping);
-  return priced.ok ? priced.order : null;
+  const priced = price(items, ctx);
+  return priced?.ok ? priced.order : null;
+}
+
+function notSellableMessage(problems: readonly Pick<LineProblem, 'sku'>[], locale: Locale): string {
+  const t = commerceStrings(locale);
+  return problems.map((p) => t('errNotSellable', { sku: p.sku })).join(' ');
 }
 
 function orderErrorMessage(
@@ -73,6 +102,7 @@ function orderErrorMessage(
   const t = commerceStrings(locale);
   switch (error.code) {
     case 'invalid_items':
+    case 'not_sellable':
     case 'out_of_stock':
       return {
         items: (error.items ?? [])
@@ -82,12 +112,18 @@ function orderErrorMessage(
                   sku: i.sku,
                   detail: i.left ? t('inStockCount', { count: i.left }) : t('soldOut'),
                 })
-              : t(i.problem === 'not_sold_online' ? 'errItemNotSold' : 'errItemUnknown', { sku: i.sku }),
+              : i.problem === 'not_sellable'
+                ? t('errNotSellable', { sku: i.sku })
+                : t(i.problem === 'not_sold_online' ? 'errItemNotSold' : 'errItemUnknown', { sku: i.sku }),
           )
           .join(' '),
       };
     case 'card_unavailable':
       return { paymentMethod: t('errCardUnavailable') };
+    case 'bank_transfer_unavailable':
+      return { paymentMethod: t('errBankUnavailable') };
+    case 'order_expired':
+      return { items: t('errOrderExpired', { orderNumber: error.orderNumber ?? '' }) };
     case 'payment_unavailable':
       return { paymentMethod: t('errPaymentUnavailable') };
     case 'request_in_progress':
@@ -123,7 +159,7 @@ export async function submitCheckout(
     errors,
     idempotencyKey: key,
   });
-  if (!mayPlaceOrder(limit)) {
+  if (!(await mayPlaceOrder(limit)).allowed) {
     return {
       status: 429,
       view: view({

@@ -48,7 +48,7 @@ export interface PricedOrder {
   total: number;
 }
 
-export type LineProblemCode = 'unknown_sku' | 'not_sold_online' | 'duplicate_sku';
+export type LineProblemCode = 'unknown_sku' | 'not_sold_online' | 'duplicate_sku' | 'not_sellable';
 
 export interface LineProblem {
   index: number;
@@ -70,10 +70,15 @@ export function shippingFee(subtotal: number, rule: ShippingRule): number {
   return rule.freeFrom > 0 && subtotal >= rule.freeFrom ? 0 : rule.flatFee;
 }
 
+/**
+ * `sellable` says whether a product may be sold now (the catalogue's isSellable with the live
+ * revocations, passed in so this module stays free of runtime imports for the browser).
+ */
 export function priceOrder(
   catalogue: Catalogue,
   items: readonly OrderLineInput[],
   rule: ShippingRule,
+  sellable: (productId: string) => boolean = () => true,
 ): PricingResult {
   const problems: LineProblem[] = [];
   const seen = new Set<string>();
@@ -92,6 +97,10 @@ export function priceOrder(
     const { variant, product } = found;
     if (variant.availability === 'not_sold_online') {
       problems.push({ index, sku: item.sku, code: 'not_sold_online' });
+      continue;
+    }
+    if (!sellable(product.id)) {
+      problems.push({ index, sku: item.sku, code: 'not_sellable' });
       continue;
     }
     const facility = catalogue.facilityById.get(product.facilityId);

@@ -1,8 +1,9 @@
 /**
  * GET /api/products/{id}: one certified product with what the cart needs to refresh a line:
- * today's prices, availability, units left and the most a buyer may order now.
+ * today's prices, availability, units left and the most a buyer may order now (0 for every
+ * variant when the product is no longer sellable: `sellable: false`).
  */
-import { type Catalogue, certificateFacts, todayInVietnam, type Variant } from '~/catalogue';
+import { type Catalogue, certificateFacts, isSellable, todayInVietnam, type Variant } from '~/catalogue';
 import { MAX_LINE_QUANTITY } from '~/commerce/orders/order-input';
 import type { Database } from '~/db/client';
 import { apiError, json } from '~/http/json';
@@ -29,8 +30,11 @@ export function productJson(
   if (!product) return null;
   const facility = catalogue.facilityById.get(product.facilityId);
   const listing = catalogue.listingByProduct.get(productId);
+  // With the live revocations: false as soon as the last certificate is revoked.
+  const sellable = isSellable(catalogue, productId, asOf);
   return {
     id: product.id,
+    sellable,
     name: product.name,
     url: `/products/${product.id}/`,
     group: product.group,
@@ -65,7 +69,7 @@ export function productJson(
               leadTimeDays: v.leadTimeDays ?? null,
               /** Units left when the facility tracks stock, else null. */
               stock: left ?? null,
-              maxQuantity: maxOrderQuantity(v, left),
+              maxQuantity: sellable ? maxOrderQuantity(v, left) : 0,
             };
           }),
         }

@@ -19,7 +19,7 @@ export interface CartLine {
   /** Most units one order may take (0: no longer sold online). */
   maxQuantity: number;
   /** Set by the cart page when the latest check changed the line. */
-  note?: 'reduced' | 'unavailable' | undefined;
+  note?: 'reduced' | 'unavailable' | 'not_sellable' | undefined;
 }
 
 const KEY = 'cho-cnnt:cart:v1';

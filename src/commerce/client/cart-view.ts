@@ -22,6 +22,7 @@ type Labels = Record<
   | 'shippingFree'
   | 'total'
   | 'lineUnavailable'
+  | 'lineNotSellable'
   | 'quantityReduced'
   | 'cartUpdated',
   string
@@ -57,6 +58,7 @@ class CartView extends HTMLElement {
     const lines = readCart();
     const products = [...new Set(lines.map((l) => l.productId))];
     const variants = new Map<string, ProductVariant>();
+    const notSellable = new Set<string>();
     await Promise.all(
       products.map(async (id) => {
         try {
@@ -65,7 +67,11 @@ class CartView extends HTMLElement {
           });
           if (res.status === 404) return;
           if (!res.ok) throw new Error(String(res.status));
-          const product = (await res.json()) as { listing: { variants: ProductVariant[] } | null };
+          const product = (await res.json()) as {
+            sellable?: boolean;
+            listing: { variants: ProductVariant[] } | null;
+          };
+          if (product.sellable === false) notSellable.add(id);
           for (const v of product.listing?.variants ?? []) variants.set(v.sku, v);
         } catch {
           // Offline or server busy: keep the last known values; checkout prices again anyway.
@@ -84,7 +90,13 @@ class CartView extends HTMLElement {
     for (const line of lines) {
       const v = variants.get(line.sku);
       const max = v?.maxQuantity ?? 0;
-      const note = max === 0 ? 'unavailable' : line.quantity > max ? 'reduced' : undefined;
+      const note = notSellable.has(line.productId)
+        ? 'not_sellable'
+        : max === 0
+          ? 'unavailable'
+          : line.quantity > max
+            ? 'reduced'
+            : undefined;
       if (
         v &&
         (v.price !== line.price || JSON.stringify(v.wholesaleTiers) !== JSON.stringify(line.wholesaleTiers))
@@ -144,9 +156,11 @@ class CartView extends HTMLElement {
     const note =
       line.note === 'unavailable'
         ? t.lineUnavailable
-        : line.note === 'reduced'
-          ? fill(t.quantityReduced, { max: line.maxQuantity })
-          : '';
+        : line.note === 'not_sellable'
+          ? t.lineNotSellable
+          : line.note === 'reduced'
+            ? fill(t.quantityReduced, { max: line.maxQuantity })
+            : '';
     return h(
       'li',
       { class: 'cart-line', 'data-sku': line.sku },

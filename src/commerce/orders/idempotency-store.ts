@@ -60,6 +60,21 @@ export async function storeResponse(
   await db.update(idempotencyKeys).set({ statusCode, response }).where(eq(idempotencyKeys.key, key));
 }
 
+/** Records which order the key's request made (in the order's transaction). */
+export async function linkKey(tx: Database, key: string, orderId: number): Promise<void> {
+  await tx.update(idempotencyKeys).set({ orderId }).where(eq(idempotencyKeys.key, key));
+}
+
+/** Gives every key that made `orderId` its final answer (an expired order's, say). */
+export async function settleKeysOf(
+  tx: Database,
+  orderId: number,
+  statusCode: number,
+  response: unknown,
+): Promise<void> {
+  await tx.update(idempotencyKeys).set({ statusCode, response }).where(eq(idempotencyKeys.orderId, orderId));
+}
+
 /** Forgets a key whose request failed after its transaction (so the client may retry with it). */
 export async function forgetKey(db: Database, key: string): Promise<void> {
   await db.delete(idempotencyKeys).where(eq(idempotencyKeys.key, key));

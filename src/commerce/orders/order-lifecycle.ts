@@ -7,7 +7,7 @@ import { and, eq, inArray, ne } from 'drizzle-orm';
 import { releaseReservations } from '~/commerce/cart/stock-store';
 import { orders, type PaymentStatus, payments, shipments } from '~/commerce/db-schema';
 import type { Database } from '~/db/client';
-import { enqueueOrderPaid } from './order-messages';
+import { enqueueOrderPaid, enqueueRefundDue } from './order-messages';
 import { loadOrder } from './order-store';
 
 /** Cancels the order's unshipped shipments and gives their stock back. */
@@ -38,8 +38,8 @@ export type PaymentOutcome =
 
 /**
  * Records a successful card payment. Paid is final: later failure or expiry events never undo
- * it. A payment arriving for an order already cancelled is recorded for the operators to
- * refund; the order stays cancelled (its stock is already back on sale).
+ * it. A payment arriving for an order already cancelled is recorded and the operators are
+ * told to refund it; the order stays cancelled (its stock is already back on sale).
  */
 export async function markPaid(tx: Database, orderId: number, now: Date): Promise<PaymentOutcome> {
   const [payment] = await tx.select().from(payments).where(eq(payments.orderId, orderId)).for('update');
@@ -50,7 +50,11 @@ export async function markPaid(tx: Database, orderId: number, now: Date): Promis
     .set({ status: 'paid', paidAt: now, updatedAt: now })
     .where(eq(payments.id, payment.id));
   const [order] = await tx.select({ status: orders.status }).from(orders).where(eq(orders.id, orderId));
-  if (order?.status === 'cancelled') return 'paid_after_cancellation';
+  if (order?.status === 'cancelled') {
+    const cancelled = await loadOrder(tx, { orderId });
+    if (cancelled) await enqueueRefundDue(tx, cancelled, { kind: 'paid_after_cancellation' });
+    return 'paid_after_cancellation';
+  }
   await tx.update(orders).set({ status: 'placed', updatedAt: now }).where(eq(orders.id, orderId));
   const details = await loadOrder(tx, { orderId });
   if (details) await enqueueOrderPaid(tx, details, now);

@@ -7,7 +7,7 @@
 
 import { lineLabel } from '~/commerce/cart/line-label';
 import { mailStrings } from '~/commerce/mail-strings';
-import { bankTransferDetails } from '~/commerce/payments/bank-transfer';
+import { type BankAccount, bankTransferDetails } from '~/commerce/payments/bank-transfer';
 import { env } from '~/config/env';
 import type { Database } from '~/db/client';
 import { formatVnd } from '~/i18n/format';
@@ -36,7 +36,7 @@ function itemLines(shipment: ShipmentDetails, locale: Locale): string[] {
   });
 }
 
-function buyerSummary(order: OrderDetails, now: Date): string {
+function buyerSummary(order: OrderDetails, now: Date, bankAccount: BankAccount | undefined): string {
   const locale = order.locale;
   const t = mailStrings(locale);
   const lines: string[] = [];
@@ -52,9 +52,10 @@ function buyerSummary(order: OrderDetails, now: Date): string {
     t('total', { amount: formatVnd(order.total, locale) }),
     t('payment', { method: methodLabel(order, locale) }),
   );
-  if (order.paymentMethod === 'bank_transfer') {
-    const bank = bankTransferDetails(order.orderNumber, order.total);
+  if (order.paymentMethod === 'bank_transfer' && bankAccount) {
+    const { sampleAccount, ...bank } = bankTransferDetails(bankAccount, order.orderNumber, order.total);
     lines.push(t('bankInstructions', { ...bank, amount: formatVnd(bank.amount, locale) }));
+    if (sampleAccount) lines.push(t('bankSampleAccount'));
   }
   lines.push(
     t('deliverTo', { address: order.address, province: order.province }),
@@ -71,6 +72,7 @@ async function enqueueBuyerMessage(
   order: OrderDetails,
   paid: boolean,
   now: Date,
+  bankAccount?: BankAccount,
 ): Promise<void> {
   if (!order.buyerEmail) return;
   const t = mailStrings(order.locale);
@@ -84,7 +86,7 @@ async function enqueueBuyerMessage(
       '',
       t(paid ? 'paidReceived' : 'received', { orderNumber: order.orderNumber }),
       '',
-      buyerSummary(order, now),
+      buyerSummary(order, now, bankAccount),
     ].join('\n'),
   });
 }
@@ -145,9 +147,14 @@ async function enqueueFacilityMessages(tx: Database, order: OrderDetails, now: D
 }
 
 /** At checkout: the buyer's confirmation; facilities hear now unless a card payment is still due. */
-export async function enqueueOrderPlaced(tx: Database, order: OrderDetails, now: Date): Promise<void> {
+export async function enqueueOrderPlaced(
+  tx: Database,
+  order: OrderDetails,
+  now: Date,
+  bankAccount?: BankAccount,
+): Promise<void> {
   if (order.paymentMethod === 'card') return;
-  await enqueueBuyerMessage(tx, order, false, now);
+  await enqueueBuyerMessage(tx, order, false, now, bankAccount);
   await enqueueFacilityMessages(tx, order, now);
 }
 
@@ -178,9 +185,13 @@ export async function enqueueShipmentUpdate(
       : shipment.status === 'shipped'
         ? 'updateShipped'
         : 'updateCancelled';
+  // A corrected tracking number is news: it is part of the key, so it makes a new message
+  // (and the same number again does not).
+  const tracking =
+    shipment.status === 'shipped' && shipment.trackingNumber ? `/${shipment.trackingNumber}` : '';
   await enqueueMessage(tx, {
     kind: 'shipment-update',
-    ref: `${order.orderNumber}/${shipment.facilityId}/${shipment.status}`,
+    ref: `${order.orderNumber}/${shipment.facilityId}/${shipment.status}${tracking}`,
     to: order.buyerEmail,
     subject: t('updateSubject', { orderNumber: order.orderNumber }),
     text: [
@@ -190,6 +201,85 @@ export async function enqueueShipmentUpdate(
       '',
       t('statusLink', {
         url: orderUrl(order.orderNumber, order.locale, orderViewKey(order.orderNumber, now)),
+      }),
+      '',
+      t('signature'),
+    ].join('\n'),
+  });
+}
+
+/** Tells the buyer that their card order was cancelled because the payment never completed. */
+export async function enqueueOrderExpired(tx: Database, order: OrderDetails, now: Date): Promise<void> {
+  if (!order.buyerEmail) return;
+  const t = mailStrings(order.locale);
+  await enqueueMessage(tx, {
+    kind: 'order-expired',
+    ref: order.orderNumber,
+    to: order.buyerEmail,
+    subject: t('expiredSubject', { orderNumber: order.orderNumber }),
+    text: [
+      t('greeting', { name: order.buyerName }),
+      '',
+      t('expiredText', { orderNumber: order.orderNumber }),
+      '',
+      t('statusLink', {
+        url: orderUrl(order.orderNumber, order.locale, orderViewKey(order.orderNumber, now)),
+      }),
+      '',
+      t('signature'),
+    ].join('\n'),
+  });
+}
+
+export type RefundDue =
+  | { kind: 'paid_after_cancellation' }
+  | { kind: 'shipment_cancelled'; shipment: ShipmentDetails };
+
+/**
+ * Money the operators must give back (a card payment for a cancelled order, a paid shipment
+ * cancelled by its facility), to ORDERS_EMAIL in the transaction that made it due. Without
+ * ORDERS_EMAIL nobody can be told by mail: a warning goes to the log instead.
+ */
+export async function enqueueRefundDue(
+  tx: Database,
+  order: OrderDetails,
+  due: RefundDue,
+  warn: (message: string) => void = console.warn,
+): Promise<void> {
+  const to = env().ORDERS_EMAIL;
+  const what =
+    due.kind === 'paid_after_cancellation'
+      ? `order ${order.orderNumber} was paid ${order.total} VND by card after it was cancelled`
+      : `shipment ${due.shipment.facilityId} (${due.shipment.total} VND) of paid order ${order.orderNumber} was cancelled`;
+  if (!to) {
+    warn(`refund due: ${what}; set ORDERS_EMAIL so the operators are told`);
+    return;
+  }
+  const t = mailStrings('vi');
+  const body =
+    due.kind === 'paid_after_cancellation'
+      ? t('refundPaidAfterCancellation', { orderNumber: order.orderNumber, amount: formatVnd(order.total) })
+      : t('refundShipmentCancelled', {
+          facility: due.shipment.facilityName,
+          orderNumber: order.orderNumber,
+          amount: formatVnd(due.shipment.total),
+          reason: due.shipment.cancelReason ?? '',
+        });
+  await enqueueMessage(tx, {
+    kind: 'refund-due',
+    ref:
+      due.kind === 'paid_after_cancellation'
+        ? `${order.orderNumber}/paid-after-cancellation`
+        : `${order.orderNumber}/${due.shipment.facilityId}/cancelled`,
+    to,
+    subject: t('refundSubject', { orderNumber: order.orderNumber }),
+    text: [
+      body,
+      '',
+      t('refundBuyer', {
+        name: order.buyerName,
+        phone: order.buyerPhone,
+        email: order.buyerEmail ? `, ${order.buyerEmail}` : '',
       }),
       '',
       t('signature'),

@@ -38,7 +38,7 @@ export async function orderPageState(
     }
     return { kind: 'ask', orderNumber };
   }
-  if (!mayLookUpOrder(lookup)) return { kind: 'ask', orderNumber, problem: 'rate_limited' };
+  if (!(await mayLookUpOrder(lookup)).allowed) return { kind: 'ask', orderNumber, problem: 'rate_limited' };
   const contact = String((await request.formData()).get('contact') ?? '').trim();
   const order = await loadOrder(db, { orderNumber });
   const proof = contact.includes('@') ? { email: contact } : { phone: contact };

@@ -8,7 +8,7 @@
  * form is a same-origin post that Astro's checkOrigin verifies.
  */
 import { z } from 'zod';
-import { LOOKUP_RULE, mayLookUpOrder, mayPlaceOrder, PLACEMENT_RULE } from '~/commerce/limits';
+import { mayLookUpOrder, mayPlaceOrder } from '~/commerce/limits';
 import type { Database } from '~/db/client';
 import { apiError, json, parseJsonBody, parseQuery, rateLimited } from '~/http/json';
 import type { ClientLimit } from '~/security/rate-limit';
@@ -31,7 +31,8 @@ export async function handleCreateOrder(
   ctx: OrderContext,
   limit: ClientLimit,
 ): Promise<Response> {
-  if (!mayPlaceOrder(limit)) return rateLimited('orders from this address', PLACEMENT_RULE.windowMs);
+  const placement = await mayPlaceOrder(limit);
+  if (!placement.allowed) return rateLimited('orders from this address', placement.retryAfterSeconds);
   const key = request.headers.get('idempotency-key') ?? undefined;
   if (key !== undefined && !IDEMPOTENCY_KEY_PATTERN.test(key)) {
     return apiError(
@@ -60,7 +61,8 @@ export async function handleOrderStatus(
   db: Database,
   limit: ClientLimit,
 ): Promise<Response> {
-  if (!mayLookUpOrder(limit)) return rateLimited('order lookups', LOOKUP_RULE.windowMs);
+  const lookup = await mayLookUpOrder(limit);
+  if (!lookup.allowed) return rateLimited('order lookups', lookup.retryAfterSeconds);
   const query = parseQuery(new URL(request.url), lookupQuery);
   if (!query.ok) return query.response;
   const notFound = () => apiError(404, 'not_found', 'No order with this number and phone or e-mail.');

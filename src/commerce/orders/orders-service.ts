@@ -5,13 +5,18 @@
  * the webhook (../payments/stripe-webhook.ts).
  */
 import { eq } from 'drizzle-orm';
-import type { Catalogue } from '~/catalogue';
+import { type Catalogue, isSellable, todayInVietnam } from '~/catalogue';
 import { type LineProblem, type PricedOrder, priceOrder, type ShippingRule } from '~/commerce/cart/pricing';
 import { ensureStockSeeded, remainingStock, takeStock } from '~/commerce/cart/stock-store';
 import { orderItems, orders, payments, shipments, stockReservations } from '~/commerce/db-schema';
-import { type BankTransferDetails, bankTransferDetails } from '~/commerce/payments/bank-transfer';
+import {
+  type BankAccount,
+  type BankTransferDetails,
+  bankTransferDetails,
+} from '~/commerce/payments/bank-transfer';
+import { log } from '~/config/log';
 import type { Database } from '~/db/client';
-import { claimKey, forgetKey, requestHash, storeResponse } from './idempotency-store';
+import { claimKey, forgetKey, linkKey, requestHash, storeResponse } from './idempotency-store';
 import type { OrderRequest } from './order-input';
 import { cancelOrder } from './order-lifecycle';
 import { orderPath, orderUrl, orderViewKey } from './order-links';
@@ -35,6 +40,8 @@ export interface OrderContext {
   shipping: ShippingRule;
   /** Absent when card payment is not configured. */
   card?: CardGateway | undefined;
+  /** The account for bank transfers; absent when bank transfer is not offered (../payments/bank-transfer.ts). */
+  bank?: BankAccount | undefined;
   now?: () => Date;
 }
 
@@ -57,6 +64,8 @@ export interface OrderError {
   code: string;
   message: string;
   fields?: Record<string, string>;
+  /** The order an Idempotency-Key made, when that order has expired (order_expired). */
+  orderNumber?: string;
   /** The items at fault, for pages that explain them in the buyer's language. */
   items?: { sku: string; problem: LineProblem['code'] | 'out_of_stock'; left?: number }[];
 }
@@ -69,6 +78,7 @@ const PROBLEM_MESSAGES: Record<LineProblem['code'], string> = {
   unknown_sku: 'no listing sells this SKU',
   not_sold_online: 'not sold online: contact the facility',
   duplicate_sku: 'this SKU is listed twice; send it once with the total quantity',
+  not_sellable: 'not sold: every certificate of this product is revoked',
 };
 
 /** Thrown inside the transaction to roll it back when stock runs out. */
@@ -177,15 +187,20 @@ async function recordOrder(
   return details;
 }
 
-function createdBody(order: OrderDetails, now: Date, checkoutUrl?: string): OrderCreated {
+function createdBody(
+  order: OrderDetails,
+  now: Date,
+  bank: BankAccount | undefined,
+  checkoutUrl?: string,
+): OrderCreated {
   const payment: PaymentInstructions =
     order.paymentMethod === 'card'
       ? { method: 'card', status: 'pending', amount: order.total, checkoutUrl: checkoutUrl ?? '' }
-      : order.paymentMethod === 'bank_transfer'
+      : order.paymentMethod === 'bank_transfer' && bank
         ? {
             method: 'bank_transfer',
             status: 'pending',
-            ...bankTransferDetails(order.orderNumber, order.total),
+            ...bankTransferDetails(bank, order.orderNumber, order.total),
           }
         : { method: 'cod', status: 'pending', amount: order.total };
   return {
@@ -209,6 +224,33 @@ async function outOfStockError(ctx: OrderContext, request: OrderRequest, sku: st
   };
 }
 
+/**
+ * Problems with the lines: 400 invalid_items when any line cannot be ordered as sent; when the
+ * only problem is that products lost their certification, 409 not_sellable (the request was
+ * fine, the listing's state refuses it).
+ */
+function itemsError(problems: readonly LineProblem[]): OrderError {
+  const fields = Object.fromEntries(problems.map((p) => [`items.${p.index}.sku`, PROBLEM_MESSAGES[p.code]]));
+  const items = problems.map((p) => ({ sku: p.sku, problem: p.code }));
+  if (problems.every((p) => p.code === 'not_sellable')) {
+    return {
+      status: 409,
+      code: 'not_sellable',
+      message: 'Some products are no longer sold: their certificates are revoked.',
+      fields,
+      items,
+    };
+  }
+  return { status: 400, code: 'invalid_items', message: 'Some items cannot be ordered.', fields, items };
+}
+
+/** What a repeated Idempotency-Key gets: the stored 201, or the stored final error (an expired order). */
+function replayOutcome(statusCode: number, response: unknown): OrderOutcome {
+  if (statusCode === 201) return { ok: true, replayed: true, body: response as OrderCreated };
+  const { error } = response as { error: Omit<OrderError, 'status'> };
+  return { ok: false, error: { status: statusCode, ...error } };
+}
+
 export async function placeOrder(
   ctx: OrderContext,
   request: OrderRequest,
@@ -226,17 +268,22 @@ export async function placeOrder(
       },
     };
   }
-  const pricing = priceOrder(ctx.catalogue, request.items, ctx.shipping);
-  if (!pricing.ok) {
-    const fields = Object.fromEntries(
-      pricing.problems.map((p) => [`items.${p.index}.sku`, PROBLEM_MESSAGES[p.code]]),
-    );
-    const items = pricing.problems.map((p) => ({ sku: p.sku, problem: p.code }));
+  if (request.paymentMethod === 'bank_transfer' && !ctx.bank) {
     return {
       ok: false,
-      error: { status: 400, code: 'invalid_items', message: 'Some items cannot be ordered.', fields, items },
+      error: {
+        status: 400,
+        code: 'bank_transfer_unavailable',
+        message: 'Bank transfer is not available.',
+        fields: { paymentMethod: 'bank transfer is not offered' },
+      },
     };
   }
+  const asOf = todayInVietnam(now);
+  const pricing = priceOrder(ctx.catalogue, request.items, ctx.shipping, (productId) =>
+    isSellable(ctx.catalogue, productId, asOf),
+  );
+  if (!pricing.ok) return { ok: false, error: itemsError(pricing.problems) };
   await ensureStockSeeded(ctx.db, ctx.catalogue);
   const hash = requestHash(request);
   type TxResult = { replay: OrderOutcome } | { order: OrderDetails };
@@ -269,13 +316,15 @@ export async function placeOrder(
             },
           };
         }
-        if (claim.state === 'replay')
-          return { replay: { ok: true, replayed: true, body: claim.response as OrderCreated } };
+        if (claim.state === 'replay') return { replay: replayOutcome(claim.statusCode, claim.response) };
       }
       const order = await recordOrder(tx, request, pricing.order, now);
-      await enqueueOrderPlaced(tx, order, now);
-      if (idempotencyKey && order.paymentMethod !== 'card')
-        await storeResponse(tx, idempotencyKey, 201, createdBody(order, now));
+      await enqueueOrderPlaced(tx, order, now, ctx.bank);
+      if (idempotencyKey) {
+        await linkKey(tx, idempotencyKey, order.id);
+        if (order.paymentMethod !== 'card')
+          await storeResponse(tx, idempotencyKey, 201, createdBody(order, now, ctx.bank));
+      }
       return { order };
     });
   } catch (error) {
@@ -285,7 +334,8 @@ export async function placeOrder(
   }
   if ('replay' in result) return result.replay;
   const { order } = result;
-  if (order.paymentMethod !== 'card') return { ok: true, replayed: false, body: createdBody(order, now) };
+  if (order.paymentMethod !== 'card')
+    return { ok: true, replayed: false, body: createdBody(order, now, ctx.bank) };
   return startCardPayment(ctx, order, now, idempotencyKey);
 }
 
@@ -303,9 +353,7 @@ async function startCardPayment(
       orderUrl(order.orderNumber, order.locale, orderViewKey(order.orderNumber, now)),
     );
   } catch (error) {
-    console.error(
-      `Stripe checkout for ${order.orderNumber} failed: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    log().error({ err: error, orderNumber: order.orderNumber }, 'Stripe checkout failed');
     await ctx.db.transaction((tx) => cancelOrder(tx, order.id, 'payment_unavailable', now));
     if (idempotencyKey) await forgetKey(ctx.db, idempotencyKey);
     return {
@@ -322,7 +370,7 @@ async function startCardPayment(
     .update(payments)
     .set({ stripeSessionId: checkout.sessionId, checkoutUrl: checkout.url, updatedAt: now })
     .where(eq(payments.orderId, order.id));
-  const body = createdBody(order, now, checkout.url);
+  const body = createdBody(order, now, undefined, checkout.url);
   if (idempotencyKey) await storeResponse(ctx.db, idempotencyKey, 201, body);
   return { ok: true, replayed: false, body };
 }

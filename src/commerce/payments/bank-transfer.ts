@@ -1,29 +1,64 @@
-/** Bank transfer details for an order: the account from configuration and a VietQR for the amount. */
+/**
+ * Bank transfer: the account buyers pay into and a VietQR for the amount. Offered only when
+ * BANK_BIN, BANK_ACCOUNT and BANK_ACCOUNT_NAME are set; on a developer machine running the
+ * sample data (never with NODE_ENV=production) a sample account stands in, marked as such so
+ * the order page can say nobody should pay into it.
+ */
 import QRCode from 'qrcode';
 import { env } from '~/config/env';
 import { vietQrPayload } from './vietqr';
+
+export interface BankAccount {
+  bankBin: string;
+  accountNumber: string;
+  accountName: string;
+  /** The development stand-in, not a real account. */
+  sample: boolean;
+}
+
+export const SAMPLE_BANK_ACCOUNT: BankAccount = {
+  bankBin: '970436',
+  accountNumber: '0011004299999',
+  accountName: 'CHO CNNT',
+  sample: true,
+};
+
+/** The account bank transfers go to, or undefined when bank transfer is not offered. */
+export function bankAccount(sampleData: boolean): BankAccount | undefined {
+  const { BANK_BIN, BANK_ACCOUNT, BANK_ACCOUNT_NAME, NODE_ENV } = env();
+  if (BANK_BIN && BANK_ACCOUNT && BANK_ACCOUNT_NAME)
+    return { bankBin: BANK_BIN, accountNumber: BANK_ACCOUNT, accountName: BANK_ACCOUNT_NAME, sample: false };
+  if (sampleData && NODE_ENV !== 'production') return SAMPLE_BANK_ACCOUNT;
+  return undefined;
+}
 
 export interface BankTransferDetails {
   bankBin: string;
   accountNumber: string;
   accountName: string;
+  /** True for the development sample account: nobody must pay into it. */
+  sampleAccount: boolean;
   amount: number;
   /** What to write as the transfer description: the order number. */
   purpose: string;
   qrPayload: string;
 }
 
-export function bankTransferDetails(orderNumber: string, amount: number): BankTransferDetails {
-  const { BANK_BIN, BANK_ACCOUNT, BANK_ACCOUNT_NAME } = env();
+export function bankTransferDetails(
+  account: BankAccount,
+  orderNumber: string,
+  amount: number,
+): BankTransferDetails {
   return {
-    bankBin: BANK_BIN,
-    accountNumber: BANK_ACCOUNT,
-    accountName: BANK_ACCOUNT_NAME,
+    bankBin: account.bankBin,
+    accountNumber: account.accountNumber,
+    accountName: account.accountName,
+    sampleAccount: account.sample,
     amount,
     purpose: orderNumber,
     qrPayload: vietQrPayload({
-      bankBin: BANK_BIN,
-      accountNumber: BANK_ACCOUNT,
+      bankBin: account.bankBin,
+      accountNumber: account.accountNumber,
       amount,
       purpose: orderNumber,
     }),

@@ -8,6 +8,7 @@ import { lineLabel } from '~/commerce/cart/line-label';
 import type { OrderDetails } from '~/commerce/orders/order-store';
 import type { CardGateway } from '~/commerce/orders/orders-service';
 import { env } from '~/config/env';
+import { sessionExpiresAt } from './card-expiry';
 
 export function cardPaymentsEnabled(): boolean {
   const { STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET } = env();
@@ -15,13 +16,33 @@ export function cardPaymentsEnabled(): boolean {
 }
 
 let client: Stripe | undefined;
+let warnedApiBase = false;
+
+/**
+ * Where the SDK sends requests: STRIPE_API_BASE (a local fake in tests) or Stripe itself. In
+ * production the variable is ignored, with one warning, so a stray setting cannot send card
+ * payments and the secret key to another host.
+ */
+export function stripeApiBase(
+  config: { STRIPE_API_BASE?: string | undefined; NODE_ENV?: string | undefined },
+  warn: (message: string) => void = console.warn,
+): URL | undefined {
+  if (!config.STRIPE_API_BASE) return undefined;
+  if (config.NODE_ENV === 'production') {
+    if (!warnedApiBase) warn('STRIPE_API_BASE is ignored in production: card payments go to Stripe.');
+    warnedApiBase = true;
+    return undefined;
+  }
+  return new URL(config.STRIPE_API_BASE);
+}
 
 /** The configured Stripe client (STRIPE_API_BASE points it at a local fake in tests), or undefined. */
 export function stripeClient(): Stripe | undefined {
   if (!cardPaymentsEnabled()) return undefined;
   if (!client) {
-    const { STRIPE_SECRET_KEY, STRIPE_API_BASE } = env();
-    const base = STRIPE_API_BASE ? new URL(STRIPE_API_BASE) : undefined;
+    const config = env();
+    const base = stripeApiBase(config);
+    const { STRIPE_SECRET_KEY } = config;
     client = new Stripe(STRIPE_SECRET_KEY!, {
       maxNetworkRetries: 2,
       timeout: 20_000,
@@ -73,6 +94,8 @@ export function checkoutSessionParams(
     payment_intent_data: { metadata: { orderNumber: order.orderNumber } },
     ...(order.buyerEmail ? { customer_email: order.buyerEmail } : {}),
     locale: order.locale === 'en' ? 'en' : 'vi',
+    // Set rather than left to Stripe's default, so card-expiry.ts knows it without asking Stripe.
+    expires_at: sessionExpiresAt(order.createdAt),
     success_url: returnUrl,
     cancel_url: returnUrl,
   };

@@ -7,8 +7,8 @@
 import { and, eq, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { releaseReservations } from '~/commerce/cart/stock-store';
-import { orders, type ShipmentStatus, shipments } from '~/commerce/db-schema';
-import { enqueueShipmentUpdate } from '~/commerce/orders/order-messages';
+import { orders, payments, type ShipmentStatus, shipments } from '~/commerce/db-schema';
+import { enqueueRefundDue, enqueueShipmentUpdate } from '~/commerce/orders/order-messages';
 import { loadOrder, type OrderDetails } from '~/commerce/orders/order-store';
 import type { Database } from '~/db/client';
 
@@ -99,6 +99,15 @@ export async function applyShipmentAction(
     if (!details) return { ok: false, code: 'not_found' };
     const updated = details.shipments.find((s) => s.id === shipmentId)!;
     if (changed) await enqueueShipmentUpdate(tx, details, updated, now);
+    if (changed && action.action === 'cancel') {
+      // Goods already paid for (by card) will not come: the operators must refund them.
+      const [payment] = await tx
+        .select({ status: payments.status })
+        .from(payments)
+        .where(eq(payments.orderId, shipment.orderId));
+      if (payment?.status === 'paid')
+        await enqueueRefundDue(tx, details, { kind: 'shipment_cancelled', shipment: updated });
+    }
     return { ok: true, changed, order: details };
   });
 }

@@ -122,3 +122,18 @@ describe('order request validation', () => {
     );
   });
 });
+
+describe('priceOrder and sellable products', () => {
+  it('refuses the lines of products that may not be sold, and only those', () => {
+    const result = priceOrder(
+      fixtureCatalogue(),
+      [
+        { sku: 'NM-500', quantity: 1 },
+        { sku: 'GOM-CHEN', quantity: 1 },
+      ],
+      SHIPPING,
+      (productId) => productId !== 'gom-bat-trang',
+    );
+    expect(result).toEqual({ ok: false, problems: [{ index: 1, sku: 'GOM-CHEN', code: 'not_sellable' }] });
+  });
+});

@@ -1,11 +1,13 @@
 import type Stripe from 'stripe';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { remainingStock } from '~/commerce/cart/stock-store';
 import { orders, webhookEvents } from '~/commerce/db-schema';
 import { loadOrder } from '~/commerce/orders/order-store';
 import { placeOrder } from '~/commerce/orders/orders-service';
-import { stripeClient, stripeGateway } from '~/commerce/payments/stripe';
+import { CARD_PAYMENT_WINDOW_MS } from '~/commerce/payments/card-expiry';
+import { stripeApiBase, stripeClient, stripeGateway } from '~/commerce/payments/stripe';
 import { stripeWebhookResponse } from '~/commerce/payments/stripe-webhook-api';
+import { resetEnvCache } from '~/config/env';
 import { listOutbox } from '~/notifications/outbox';
 import { testEngines } from '~tests/notifications/test-databases';
 import { type FakeSession, type FakeStripe, sessionEvent, startFakeStripe } from '../fake-stripe';
@@ -198,6 +200,55 @@ for (const engine of testEngines()) {
       expect((await remainingStock(shop.db, ['NM-500'])).get('NM-500')).toBe(10);
     });
 
+    describe('a payment after cancellation', () => {
+      afterEach(() => {
+        delete process.env.ORDERS_EMAIL;
+        resetEnvCache();
+        vi.restoreAllMocks();
+      });
+      async function paidAfterExpiry() {
+        const order = await cardOrder();
+        await deliver(
+          sessionEvent('evt_exp2', 'checkout.session.expired', order.session, { status: 'expired' }),
+        );
+        const late = await deliver(
+          sessionEvent('evt_late2', 'checkout.session.completed', order.session, { payment_status: 'paid' }),
+        );
+        expect(await late.json()).toMatchObject({ outcome: 'paid_after_cancellation' });
+        // Redelivered: still one message.
+        await deliver(
+          sessionEvent('evt_late2', 'checkout.session.completed', order.session, { payment_status: 'paid' }),
+        );
+        return order;
+      }
+
+      it('tells the operators (ORDERS_EMAIL) to refund it, once', async () => {
+        process.env.ORDERS_EMAIL = 'ops@cho-cnnt.test';
+        resetEnvCache();
+        const { orderNumber } = await paidAfterExpiry();
+        const refunds = await listOutbox(shop.db, { kind: 'refund-due' });
+        expect(refunds.map((m) => [m.toAddress, m.ref])).toEqual([
+          ['ops@cho-cnnt.test', `${orderNumber}/paid-after-cancellation`],
+        ]);
+        expect(refunds[0]!.textBody).toContain('370.000');
+      });
+
+      it('logs a warning when ORDERS_EMAIL is unset', async () => {
+        const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+        const { orderNumber } = await paidAfterExpiry();
+        expect(await listOutbox(shop.db, { kind: 'refund-due' })).toHaveLength(0);
+        expect(warn).toHaveBeenCalledWith(expect.stringContaining(`order ${orderNumber} was paid`));
+      });
+    });
+
+    it('sets the session to expire a fixed window after the order was placed', async () => {
+      const { orderNumber, session } = await cardOrder();
+      const order = await loadOrder(shop.db, { orderNumber });
+      expect(Number(session.params.expires_at)).toBe(
+        Math.floor((order!.createdAt.getTime() + CARD_PAYMENT_WINDOW_MS) / 1000),
+      );
+    });
+
     it('does not accept a payment for another amount', async () => {
       const { orderNumber, session } = await cardOrder();
       const res = await deliver(
@@ -222,3 +273,21 @@ for (const engine of testEngines()) {
     });
   });
 }
+
+describe('STRIPE_API_BASE', () => {
+  it('points the SDK at a local fake outside production', () => {
+    const warn = vi.fn();
+    expect(stripeApiBase({ STRIPE_API_BASE: 'http://127.0.0.1:12111' }, warn)?.host).toBe('127.0.0.1:12111');
+    expect(stripeApiBase({}, warn)).toBeUndefined();
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  it('is ignored in production, with one warning', () => {
+    const warn = vi.fn();
+    const config = { STRIPE_API_BASE: 'http://127.0.0.1:12111', NODE_ENV: 'production' };
+    expect(stripeApiBase(config, warn)).toBeUndefined();
+    expect(stripeApiBase(config, warn)).toBeUndefined();
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(warn.mock.calls[0]![0]).toContain('STRIPE_API_BASE is ignored in production');
+  });
+});

@@ -1,10 +1,10 @@
 /** GET /api/products/{id}: see src/commerce/cart/product-api.ts (docs/http-api.md). */
 import type { APIRoute } from 'astro';
-import { getCatalogue } from '~/catalogue/astro';
 import { handleProduct } from '~/commerce/cart/product-api';
 import { database } from '~/db/client';
+import { liveCatalogue } from '~/verification/astro';
 
 export const prerender = false;
 
 export const GET: APIRoute = async ({ params }) =>
-  handleProduct(params.id ?? '', await getCatalogue(), (await database()).db);
+  handleProduct(params.id ?? '', await liveCatalogue(), (await database()).db);

@@ -1,6 +1,6 @@
 /** GET /api/quotes/{reference}?email=: the buyer's quote with every facility's answer. */
 import type { APIRoute } from 'astro';
-import { clientAddress } from '~/security/rate-limit';
+import { clientAddress } from '~/security/client-address';
 import { quoteApiDeps } from '~/sourcing/astro';
 import { handleGetQuote } from '~/sourcing/quote-api';
 

@@ -9,6 +9,7 @@ import { env } from '~/config/env';
 import { database } from '~/db/client';
 import { apiError } from '~/http/json';
 import { kickDelivery } from '~/notifications/worker';
+import { logApiEvent } from '~/server/api-events';
 
 export const prerender = false;
 
@@ -19,5 +20,6 @@ export const POST: APIRoute = async ({ request }) => {
     return apiError(404, 'not_configured', 'Card payments are not configured on this server.');
   const response = await stripeWebhookResponse(request, (await database()).db, stripe, secret);
   if (response.ok) kickDelivery();
+  void logApiEvent('payment.stripe-webhook', response);
   return response;
 };

@@ -3,12 +3,12 @@
  * One static file per format: Astro 5 exempts only static file-extension endpoints from trailingSlash.
  */
 import type { APIRoute } from 'astro';
-import { serverOffers } from '~/sourcing/astro';
+import { exportLimitFor, serverOffers } from '~/sourcing/astro';
 import { handleExport } from '~/sourcing/export-api';
 
 export const prerender = false;
 
-export const GET: APIRoute = async ({ url }) => {
+export const GET: APIRoute = async ({ request, url, clientAddress }) => {
   const { offers, bySku } = await serverOffers();
-  return handleExport('csv', url, offers, bySku);
+  return handleExport('csv', url, offers, bySku, exportLimitFor(request, clientAddress));
 };

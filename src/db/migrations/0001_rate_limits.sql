@@ -1,0 +1,10 @@
+-- Rate-limit counters shared by every server process on this database (src/security/rate-limit.ts
+-- through rate-limiter-flexible's PostgreSQL store, whose layout this is: it is told the table
+-- exists instead of creating it at run time). Keys are hashed, so no client address or e-mail is
+-- kept; `expire` is epoch milliseconds, and rows an hour past it are deleted every 5 minutes.
+-- 00xx: the shared layers' tables.
+CREATE TABLE rate_limits (
+  key varchar(255) PRIMARY KEY,
+  points integer NOT NULL DEFAULT 0,
+  expire bigint
+);
