@@ -41,6 +41,15 @@ export function expiredOrderResponse(orderNumber: string) {
 
 export const EXPIRED_ORDER_STATUS = 410;
 
+/**
+ * Gives the Idempotency-Keys that made an expired card order their final answer (410), so a
+ * retry learns the order is gone instead of replaying a checkout link that no longer works.
+ * Used here and by the webhook's checkout.session.expired.
+ */
+export async function settleExpiredKeys(tx: Database, orderId: number, orderNumber: string): Promise<void> {
+  await settleKeysOf(tx, orderId, EXPIRED_ORDER_STATUS, expiredOrderResponse(orderNumber));
+}
+
 /** Expires one due order, if any is left unclaimed; returns its number. */
 async function expireOne(db: Database, cutoff: Date, now: Date): Promise<string | null | undefined> {
   return db.transaction(async (tx) => {
@@ -61,7 +70,7 @@ async function expireOne(db: Database, cutoff: Date, now: Date): Promise<string 
       .for('update', { of: payments, skipLocked: true });
     if (!due) return undefined;
     if ((await markUnpaid(tx, due.orderId, 'expired', now)) !== 'cancelled') return null;
-    await settleKeysOf(tx, due.orderId, EXPIRED_ORDER_STATUS, expiredOrderResponse(due.orderNumber));
+    await settleExpiredKeys(tx, due.orderId, due.orderNumber);
     const order = await loadOrder(tx, { orderId: due.orderId });
     if (order) await enqueueOrderExpired(tx, order, now);
     return due.orderNumber;

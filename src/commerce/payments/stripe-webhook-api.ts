@@ -10,6 +10,7 @@ import { orders, payments, webhookEvents } from '~/commerce/db-schema';
 import { markPaid, markUnpaid } from '~/commerce/orders/order-lifecycle';
 import type { Database } from '~/db/client';
 import { apiError, json } from '~/http/json';
+import { settleExpiredKeys } from './card-expiry';
 
 export const HANDLED_EVENTS = [
   'checkout.session.completed',
@@ -68,8 +69,17 @@ async function apply(
     }
     case 'checkout.session.async_payment_failed':
       return markUnpaid(tx, payment.orderId, 'failed', now);
-    case 'checkout.session.expired':
-      return markUnpaid(tx, payment.orderId, 'expired', now);
+    case 'checkout.session.expired': {
+      const outcome = await markUnpaid(tx, payment.orderId, 'expired', now);
+      if (outcome === 'cancelled') {
+        const [order] = await tx
+          .select({ orderNumber: orders.orderNumber })
+          .from(orders)
+          .where(eq(orders.id, payment.orderId));
+        if (order) await settleExpiredKeys(tx, payment.orderId, order.orderNumber);
+      }
+      return outcome;
+    }
   }
 }
 

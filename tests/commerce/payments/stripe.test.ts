@@ -261,6 +261,21 @@ for (const engine of testEngines()) {
       expect(await state(orderNumber)).toMatchObject({ payment: 'pending' });
     });
 
+    it('gives the Idempotency-Key the final answer when Stripe says the session expired', async () => {
+      const request = orderRequest({ paymentMethod: 'card' });
+      const placed = await placeOrder(shop.ctx, request, 'expired-session-key-1');
+      if (!placed.ok) throw new Error(JSON.stringify(placed.error));
+      const session = fake.sessions.find(
+        (s) => s.url === (placed.body.payment as { checkoutUrl: string }).checkoutUrl,
+      )!;
+      await deliver(sessionEvent('evt_exp_key', 'checkout.session.expired', session, { status: 'expired' }));
+      // Not the 201 with a checkout link that no longer works.
+      expect(await placeOrder(shop.ctx, request, 'expired-session-key-1')).toMatchObject({
+        ok: false,
+        error: { status: 410, code: 'order_expired', orderNumber: placed.body.orderNumber },
+      });
+    });
+
     it('cancels the order and frees the key when Stripe cannot start the payment', async () => {
       fake.failing = true;
       const outcome = await placeOrder(shop.ctx, orderRequest({ paymentMethod: 'card' }), 'card-key-00001');
