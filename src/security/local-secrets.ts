@@ -15,6 +15,7 @@ import {
   mkdirSync,
   openSync,
   readFileSync,
+  statSync,
   unlinkSync,
   writeSync,
 } from 'node:fs';
@@ -57,8 +58,13 @@ export function localSecret(
 ): string {
   const dir = path.join(dataDir(), 'secrets');
   const file = path.join(dir, name);
+  // Signed links ask for the secret several times an order: read the file again only when it
+  // changed (a stat instead of open, read and close), so an emptied or replaced file still counts.
+  const seen = known.get(file);
+  const now = statOf(file);
+  if (seen && now && seen.mtimeMs === now.mtimeMs && seen.size === now.size) return seen.value;
   const existing = readSecret(file);
-  if (existing !== undefined) return existing;
+  if (existing !== undefined) return remember(file, existing);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const tmp = path.join(dir, `.${name}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   const fd = openSync(tmp, 'wx', 0o600);
@@ -78,5 +84,22 @@ export function localSecret(
   }
   const value = readSecret(file);
   if (value === undefined) throw new Error(`${file} vanished while it was being created`);
+  return remember(file, value);
+}
+
+const known = new Map<string, { mtimeMs: number; size: number; value: string }>();
+
+function statOf(file: string): { mtimeMs: number; size: number } | undefined {
+  try {
+    const { mtimeMs, size } = statSync(file);
+    return { mtimeMs, size };
+  } catch {
+    return undefined;
+  }
+}
+
+function remember(file: string, value: string): string {
+  const now = statOf(file);
+  if (now) known.set(file, { ...now, value });
   return value;
 }
