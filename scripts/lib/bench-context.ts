@@ -1,13 +1,27 @@
 /** Shared helpers for the benchmark modules in scripts/bench/. */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import autocannon from 'autocannon';
+
+export interface BenchServer {
+  url: string;
+  /** The process group's id (the detached `npx` at its head). */
+  pid: number;
+  /** Graceful stop: SIGTERM to the group, resolves when it has exited. */
+  stop(): Promise<void>;
+  /** Sends `signal` to the whole group (SIGKILL: a crash) and resolves when it has exited. */
+  kill(signal: NodeJS.Signals): Promise<void>;
+}
 
 export interface BenchContext {
   /** Records a named result (also printed). */
   record(name: string, values: Record<string, number | string>): void;
   results: Record<string, Record<string, number | string>>;
-  /** Starts the built site (`scripts/start.ts`) with extra env; stopped by cleanup(). */
-  startServer(env: Record<string, string>): Promise<{ url: string; stop(): Promise<void> }>;
+  /**
+   * Starts the built site with extra env (`scripts/start.ts`, or another launcher script);
+   * stopped by cleanup().
+   */
+  startServer(env: Record<string, string>, script?: string): Promise<BenchServer>;
   /** Load test with autocannon: latency percentiles in ms and requests per second. */
   load(
     options: autocannon.Options,
@@ -34,10 +48,34 @@ async function waitFor(url: string, child: ChildProcess, timeoutMs: number): Pro
   throw new Error(`server at ${url} did not start within ${timeoutMs} ms`);
 }
 
+/**
+ * A port nothing listens on now: benches of several sessions run at once on one machine, and
+ * a fixed range could let waitFor reach another session's server.
+ */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (address && typeof address === 'object' ? resolve(address.port) : reject()));
+    });
+  });
+}
+
+const hasExited = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;
+
+/** Signals the child's process group and waits for the child to exit. */
+async function signalGroup(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  if (hasExited(child) || !child.pid) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  process.kill(-child.pid, signal);
+  await exited;
+}
+
 export function createBenchContext(): BenchContext {
   const children: ChildProcess[] = [];
   const results: BenchContext['results'] = {};
-  let nextPort = 4500;
   return {
     results,
     record(name, values) {
@@ -48,9 +86,9 @@ export function createBenchContext(): BenchContext {
           .join('  ')}`,
       );
     },
-    async startServer(env) {
-      const port = nextPort++;
-      const child = spawn('npx', ['tsx', 'scripts/start.ts'], {
+    async startServer(env, script = 'scripts/start.ts') {
+      const port = await freePort();
+      const child = spawn('npx', ['tsx', script], {
         env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ...env },
         stdio: ['ignore', 'ignore', 'inherit'],
         detached: true,
@@ -60,10 +98,9 @@ export function createBenchContext(): BenchContext {
       await waitFor(`${url}/`, child, 900_000);
       return {
         url,
-        stop: async () => {
-          if (child.exitCode === null && child.pid) process.kill(-child.pid, 'SIGTERM');
-          await new Promise((r) => child.once('exit', r));
-        },
+        pid: child.pid!,
+        stop: () => signalGroup(child, 'SIGTERM'),
+        kill: (signal) => signalGroup(child, signal),
       };
     },
     async load(options) {
@@ -79,7 +116,7 @@ export function createBenchContext(): BenchContext {
     },
     async cleanup() {
       for (const child of children) {
-        if (child.exitCode === null && child.pid) {
+        if (!hasExited(child) && child.pid) {
           try {
             process.kill(-child.pid, 'SIGTERM');
           } catch {

@@ -9,6 +9,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { dataDir, env } from '~/config/env';
+import { log } from '~/config/log';
 import { acquireFolderLock, type FolderLock } from './folder-lock';
 import { runMigrations, type SqlRunner } from './migrate';
 
@@ -18,6 +19,9 @@ import { runMigrations, type SqlRunner } from './migrate';
  * The composition of every table lives in src/server/tables.ts.
  */
 export type Database = PgDatabase<PgQueryResultHKT>;
+
+/** How long opening a PostgreSQL connection (or waiting for a free one) may take. */
+export const CONNECT_TIMEOUT_MS = 5_000;
 
 export interface DatabaseHandle {
   db: Database;
@@ -37,7 +41,24 @@ export async function openDatabase(
   if (options.url) {
     const { default: pg } = await import('pg');
     const { drizzle } = await import('drizzle-orm/node-postgres');
-    const pool = new pg.Pool({ connectionString: options.url, max: 10 });
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: 10,
+      // A database that takes the connection and never answers (or a full pool) fails the
+      // request within this time instead of holding it until the client gives up.
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    });
+    // A restart or crash of PostgreSQL ends every connection: pg then emits 'error' on the
+    // pool (idle connections) and on each connection a transaction holds between statements;
+    // unheard, that event crashes the process. The query that was running or comes next fails
+    // (503 at the edge) and the pool drops the dead connection and opens new ones.
+    pool.on('connect', (client) =>
+      // Only what says why: pg's connection errors can carry the whole client object.
+      client.on('error', (error: Error & { code?: string }) =>
+        log().warn({ error: error.message, code: error.code }, 'database connection lost'),
+      ),
+    );
+    pool.on('error', () => {}); // an idle connection's: its own listener above logged it
     const session = await pool.connect();
     try {
       const runner: SqlRunner = {

@@ -60,12 +60,16 @@ export async function parseJsonBody<S extends z.ZodTypeAny>(
   }
   let raw: unknown;
   try {
-    raw = await request.json();
+    // JSON is UTF-8 (RFC 8259): bytes that are not would otherwise turn into U+FFFD and be
+    // stored as if the client had sent them.
+    raw = JSON.parse(strictUtf8.decode(await request.arrayBuffer()));
   } catch {
     return { ok: false, response: apiError(400, 'invalid_json', 'The request body is not valid JSON.') };
   }
   return validate(schema, raw);
 }
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Parses URL query parameters with a schema (values are strings; use z.coerce for numbers). */
 export function parseQuery<S extends z.ZodTypeAny>(url: URL, schema: S): Parsed<z.infer<S>> {
@@ -74,7 +78,52 @@ export function parseQuery<S extends z.ZodTypeAny>(url: URL, schema: S): Parsed<
   return validate(schema, raw);
 }
 
+/** A NUL, or a surrogate without its other half: text PostgreSQL refuses to store or compare. */
+const UNSTORABLE = /\0|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const UNSTORABLE_MESSAGE = 'contains a NUL or an unpaired surrogate, which cannot be stored';
+const MAX_NAMED = 20;
+
+interface Visit {
+  value: unknown;
+  key: string;
+  parent: Visit | undefined;
+}
+
+function pathOf(visit: Visit | undefined): string {
+  const keys: string[] = [];
+  for (let v = visit; v?.parent; v = v.parent) keys.unshift(v.key);
+  return keys.join('.') || '_';
+}
+
+/**
+ * The path of every string (or key) in `value` that no text column can hold. Iterative: a body
+ * nested 100,000 deep parses fine and must not overflow the stack here.
+ */
+function unstorableText(value: unknown): Record<string, string> {
+  const found: Record<string, string> = {};
+  const stack: Visit[] = [{ value, key: '', parent: undefined }];
+  // A few paths tell the client enough; naming thousands would cost more than the request.
+  for (let visit = stack.pop(); visit && Object.keys(found).length < MAX_NAMED; visit = stack.pop()) {
+    if (typeof visit.value === 'string') {
+      if (UNSTORABLE.test(visit.value)) found[pathOf(visit)] ??= UNSTORABLE_MESSAGE;
+    } else if (visit.value !== null && typeof visit.value === 'object') {
+      for (const [key, child] of Object.entries(visit.value)) {
+        if (UNSTORABLE.test(key)) found[pathOf(visit)] ??= UNSTORABLE_MESSAGE;
+        stack.push({ value: child, key, parent: visit });
+      }
+    }
+  }
+  return found;
+}
+
 function validate<S extends z.ZodTypeAny>(schema: S, raw: unknown): Parsed<z.infer<S>> {
+  // Before the schema: PostgreSQL would refuse these strings with an error (a 500), not a 400.
+  const unstorable = unstorableText(raw);
+  if (Object.keys(unstorable).length > 0)
+    return {
+      ok: false,
+      response: apiError(400, 'invalid_request', 'Some fields are missing or invalid.', unstorable),
+    };
   const result = schema.safeParse(raw);
   if (result.success) return { ok: true, data: result.data };
   return {

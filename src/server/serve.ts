@@ -65,6 +65,13 @@ async function openAdminSocket(): Promise<{ close(): Promise<void> } | undefined
 /** An incoming X-Request-Id is kept only when it is a plain token (it is echoed and logged). */
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
+/**
+ * Methods Node parses but fetch's Request refuses to carry (CONNECT never reaches a request
+ * handler, TRACK is refused by Node's parser): Astro turns every request into a Request, so
+ * these would end in its "Could not render" 500. No route serves them; they are refused here.
+ */
+const UNREPRESENTABLE_METHODS = new Set(['TRACE']);
+
 /** Runs `handler` as the site's server (tests pass a small handler instead of the built site). */
 export async function startServer(
   handler: Handler,
@@ -117,6 +124,11 @@ export async function startServer(
           'Cache-Control': 'no-store',
         });
         res.end('{"status":"ok"}');
+        return;
+      }
+      if (UNREPRESENTABLE_METHODS.has(req.method ?? '')) {
+        res.writeHead(405, { 'Content-Type': 'text/plain; charset=utf-8', Allow: 'GET, HEAD, POST' });
+        res.end('Method not allowed.');
         return;
       }
       if (req.url) req.url = withRouteSlash(req.url);

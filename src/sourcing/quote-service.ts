@@ -174,18 +174,22 @@ async function requestsOf(db: Database, quoteId: number): Promise<RequestWithIte
   return requests.map((r) => ({ ...r, items: items.filter((i) => i.requestId === r.id) }));
 }
 
+/** What newReference makes, in any case: anything else names no quote. */
+const REFERENCE_PATTERN = /^BG-[A-Z0-9]{8}$/;
+
 /** A quote with every facility's answer, only when the e-mail is the buyer's. */
 export async function findQuoteForBuyer(
   db: Database,
   reference: string,
   email: string,
 ): Promise<QuoteView | undefined> {
+  const wanted = reference.trim().toUpperCase();
+  // Both come from a URL (the API, the status page): a NUL would make PostgreSQL fail the query.
+  if (!REFERENCE_PATTERN.test(wanted) || email.includes('\0')) return undefined;
   const [quote] = await db
     .select()
     .from(quotes)
-    .where(
-      and(eq(quotes.reference, reference.trim().toUpperCase()), eq(quotes.email, email.trim().toLowerCase())),
-    );
+    .where(and(eq(quotes.reference, wanted), eq(quotes.email, email.trim().toLowerCase())));
   return quote && { ...quote, requests: await requestsOf(db, quote.id) };
 }
 

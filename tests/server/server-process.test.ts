@@ -5,6 +5,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -162,6 +163,22 @@ describe('the server process on the embedded database', () => {
     ]);
     expect(lines.find((l) => l.requestId === id)).toMatchObject({ path: '/x?email=', status: 200 });
     expect(server.stdout()).not.toContain('an@example.vn');
+  });
+
+  it('answers TRACE with 405 itself: the site cannot take a request fetch cannot represent', async () => {
+    // Astro builds a fetch Request from every request, and fetch refuses TRACE: it was a 500.
+    const { status, headers } = await new Promise<{ status: number; headers: Record<string, unknown> }>(
+      (resolve, reject) => {
+        const req = httpRequest(`${server.url}/api/search`, { method: 'TRACE' }, (res) => {
+          res.resume();
+          resolve({ status: res.statusCode ?? 0, headers: res.headers });
+        });
+        req.on('error', reject);
+        req.end();
+      },
+    );
+    expect(status).toBe(405);
+    expect(headers['x-request-id']).toEqual(expect.any(String));
   });
 
   it('refuses a second server on the same folder, naming the holder', async () => {

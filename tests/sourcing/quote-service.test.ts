@@ -13,7 +13,7 @@ import { signToken } from '~/security/signed-links';
 import { buildOffers, offersBySku } from '~/sourcing/offers';
 import { handleCreateQuote, handleGetQuote, QUOTE_LIMITS, type QuoteApiDeps } from '~/sourcing/quote-api';
 import { checkAnswerToken } from '~/sourcing/quote-links';
-import { answerFacilityRequest, loadFacilityRequest } from '~/sourcing/quote-service';
+import { answerFacilityRequest, findQuoteForBuyer, loadFacilityRequest } from '~/sourcing/quote-service';
 import { testEngines } from '../notifications/test-databases';
 import { AS_OF, fixtureCatalogue } from './fixtures';
 
@@ -267,6 +267,21 @@ for (const engine of testEngines()) {
       expect(response.status).toBe(400);
       expect(((await response.json()) as { error: { code: string } }).error.code).toBe('rejected');
       expect(await counts()).toEqual({ q: 0, r: 0, i: 0, o: 0 });
+    });
+
+    it('answers 404 for a reference no quote can have (NUL, 10,000 characters, emoji)', async () => {
+      // A NUL reached PostgreSQL as a query parameter, which refuses it: a 500 for a typo'd link.
+      for (const reference of ['BG-\u0000AAAAAAA', '\u0000', 'A'.repeat(10_000), 'BG-😀😀😀😀', '../x']) {
+        const response = await handleGetQuote(
+          reference,
+          new URL(`${SITE}/api/quotes/x?email=lan@example.vn`),
+          '203.0.113.8',
+          deps,
+        );
+        expect(response.status, JSON.stringify(reference.slice(0, 20))).toBe(404);
+      }
+      // The status page passes the e-mail from its URL as it is.
+      expect(await findQuoteForBuyer(handle.db, 'BG-AAAAAAAA', 'lan\u0000@example.vn')).toBeUndefined();
     });
 
     it('limits submissions per IP and per e-mail with 429 and Retry-After', async () => {
