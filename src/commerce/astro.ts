@@ -81,3 +81,47 @@ export function stopCardOrderExpiry(): void {
 export function orderLimitFor(request: Request, socketAddress: string | undefined): ClientLimit {
   return { limiter: serverRateLimiter(), client: clientAddress(request, socketAddress) };
 }
+export { ORDER_EVENT_KINDS } from './db-schema';
+export { type CommerceQueueCounts, commerceQueueCounts } from './orders/console-queues';
+export { orderEventsOf } from './orders/order-events-store';
+export {
+  nextPageQuery,
+  type OrderSearch,
+  type ParsedOrderSearch,
+  parseOrderSearch,
+} from './orders/order-search';
+export {
+  ORDER_PAGE_SIZE,
+  type OrderPage,
+  type OrderSummary,
+  searchOrders,
+} from './orders/order-search-store';
+export { loadOrder, type OrderDetails } from './orders/order-store';
+export { orderTimeline, type TimelineEntry, type TimelineMessage } from './orders/order-timeline';
+export type { Statement, StatementLine, StatementProblem } from './payments/bank-statement';
+export { readStatementFile, STATEMENT_MAX_BYTES, type StatementFileError } from './payments/statement-file';
+export type { MatchStatus, StatementMatch } from './payments/statement-matching';
+export {
+  loadStatement,
+  type StoredStatement,
+  saveStatement,
+  statementMatches,
+} from './payments/statement-store';
+export { parseAmount } from './payments/statement-values';
+export {
+  type AwaitedTransfer,
+  awaitedTransfers,
+  TRANSFER_QUEUE_PAGE_SIZE,
+} from './payments/transfer-queue-store';
+export { markTransferPaid, type TransferOutcome, type TransferReceipt } from './payments/transfer-receipts';
+export { type OrderRefunds, orderRefunds } from './refunds/order-refunds';
+export type { RefundPlan, RefundScope, ShipmentRefund } from './refunds/refund-amounts';
+export { refundDeps } from './refunds/refund-deps';
+export {
+  type RefundDeps,
+  type RefundError,
+  type RefundOutcome,
+  requestRefund,
+  retryRefund,
+} from './refunds/refund-service';
+export { type RefundQueueRow, type RefundRow, refundQueue } from './refunds/refund-store';

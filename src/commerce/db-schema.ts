@@ -1,4 +1,7 @@
-/** Drizzle view of src/db/migrations/0102_orders.sql and 0103_card_order_expiry.sql. */
+/**
+ * Drizzle view of src/db/migrations/0102_orders.sql, 0103_card_order_expiry.sql,
+ * 0104_bank_transfer_receipts.sql, 0105_refunds.sql and 0106_order_events.sql.
+ */
 import {
   bigint,
   bigserial,
@@ -98,10 +101,34 @@ export const payments = pgTable('payments', {
   status: text('status', { enum: PAYMENT_STATUSES }).notNull().default('pending'),
   amount: vnd('amount').notNull(),
   stripeSessionId: text('stripe_session_id').unique(),
+  /** From the completed Checkout Session (migration 0105): what a card refund names. */
+  stripePaymentIntentId: text('stripe_payment_intent_id'),
+  /**
+   * Since when money may be owed back (migration 0105): set by triggers when the payment is
+   * paid and a shipment is cancelled, cleared by the refund service once nothing is left.
+   */
+  refundDueSince: at('refund_due_since'),
   checkoutUrl: text('checkout_url'),
   paidAt: at('paid_at'),
   updatedAt: at('updated_at').notNull().defaultNow(),
+  /** A bank transfer marked paid (migration 0104): the amount that arrived, its bank reference, who marked it. */
+  receivedAmount: vnd('received_amount'),
+  reference: text('reference'),
+  markedBy: text('marked_by'),
 });
+
+/** Uploaded bank statements as read (migration 0104), kept while their matches are confirmed. */
+export const bankStatements = pgTable(
+  'bank_statements',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    fileName: text('file_name').notNull(),
+    uploadedBy: text('uploaded_by').notNull(),
+    uploadedAt: at('uploaded_at').notNull().defaultNow(),
+    content: jsonb('content').notNull(),
+  },
+  (t) => [index('bank_statements_uploaded_at').on(t.uploadedAt)],
+);
 
 export const webhookEvents = pgTable('webhook_events', {
   eventId: text('event_id').primaryKey(),
@@ -142,4 +169,67 @@ export const stockReservations = pgTable(
     releasedAt: at('released_at'),
   },
   (t) => [index('stock_reservations_shipment').on(t.shipmentId)],
+);
+
+export const REFUND_STATUSES = ['pending', 'succeeded', 'failed'] as const;
+export type RefundStatus = (typeof REFUND_STATUSES)[number];
+
+/** Money given back (migration 0105): by Stripe for card payments, by hand for the others. */
+export const refunds = pgTable(
+  'refunds',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    orderId: bigint('order_id', { mode: 'number' })
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    /** The cancelled shipment refunded; null for everything due on the order at the time. */
+    shipmentId: bigint('shipment_id', { mode: 'number' }).references(() => shipments.id, {
+      onDelete: 'cascade',
+    }),
+    amount: vnd('amount').notNull(),
+    method: text('method', { enum: ['card', 'bank_transfer', 'cod'] }).notNull(),
+    status: text('status', { enum: REFUND_STATUSES }).notNull().default('pending'),
+    idempotencyKey: text('idempotency_key').notNull().unique(),
+    stripeRefundId: text('stripe_refund_id').unique(),
+    reference: text('reference'),
+    reason: text('reason').notNull(),
+    lastError: text('last_error'),
+    requestedBy: text('requested_by').notNull(),
+    requestedById: text('requested_by_id'),
+    createdAt: at('created_at').notNull().defaultNow(),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+    succeededAt: at('succeeded_at'),
+  },
+  (t) => [index('refunds_order').on(t.orderId)],
+);
+
+/** The changes an order has been through so far (migration 0106); placing is orders.createdAt. */
+export const ORDER_EVENT_KINDS = [
+  'paid',
+  'paid_after_cancellation',
+  'payment_failed',
+  'payment_expired',
+  'cancelled',
+  'shipment_confirmed',
+  'shipment_shipped',
+  'shipment_cancelled',
+] as const;
+export type OrderEventKind = (typeof ORDER_EVENT_KINDS)[number];
+
+export const orderEvents = pgTable(
+  'order_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    orderId: bigint('order_id', { mode: 'number' })
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    shipmentId: bigint('shipment_id', { mode: 'number' }).references(() => shipments.id, {
+      onDelete: 'cascade',
+    }),
+    kind: text('kind', { enum: ORDER_EVENT_KINDS }).notNull(),
+    at: at('at').notNull(),
+    /** A cancellation's reason, a tracking number. */
+    detail: text('detail'),
+  },
+  (t) => [index('order_events_order').on(t.orderId, t.at, t.id)],
 );

@@ -58,6 +58,8 @@ const envSchema = z.object({
   BADGE_VERIFY_KEYS: optionalText,
   /** HMAC secret for facility links (orders, quotes). Without it one is created under DATA_DIR. */
   LINK_SIGNING_SECRET: z.string().min(32, 'LINK_SIGNING_SECRET needs at least 32 characters').optional(),
+  /** better-auth's secret (session cookies, encrypted TOTP secrets). Without it one is created under DATA_DIR. */
+  AUTH_SECRET: z.string().min(32, 'AUTH_SECRET needs at least 32 characters').optional(),
   /**
    * The proxies believed about the client's address (rate limits key on it): a hop count
    * ("1"; "true" is 1), a list of proxy addresses/CIDRs, or "false" (see ./trust-proxy.ts).

@@ -5,8 +5,11 @@
  * are plain JSON either way.
  */
 import { z } from 'zod';
+import { inviteAccount } from '~/accounts/astro';
+import { contentDir, readCollection } from '~/catalogue/content-files';
+import { commandActor } from '~/db/audit-log';
 import type { Database } from '~/db/client';
-import { configuredTransport, deliverPending, listOutbox } from '~/notifications/astro';
+import { configuredTransport, deliverPending, kickDelivery, listOutbox } from '~/notifications/astro';
 
 interface AdminCommand<A extends z.ZodTypeAny> {
   args: A;
@@ -25,6 +28,34 @@ export const adminCommands = {
   ),
   /** Sends the messages that are due now. */
   'outbox.deliver': command(z.object({}).strict(), (db) => deliverPending(db, configuredTransport())),
+  /** `npm run operator -- invite EMAIL --role admin|operator`: an account and a 7-day invitation. */
+  'operator.invite': command(
+    z
+      .object({ email: z.string().email('not an e-mail address'), role: z.enum(['admin', 'operator']) })
+      .strict(),
+    async (db, args) => {
+      const made = await inviteAccount(db, commandActor('operator'), args);
+      kickDelivery();
+      return made;
+    },
+  ),
+  /** `npm run facility -- invite FACILITY_ID EMAIL`: a member of a facility of the registry. */
+  'facility.invite': command(
+    z.object({ facilityId: z.string().min(1), email: z.string().email('not an e-mail address') }).strict(),
+    async (db, { facilityId, email }) => {
+      const facility = (await readCollection(contentDir(), 'facilities')).find((f) => f.id === facilityId);
+      if (!facility)
+        throw new AdminCommandError('invalid_args', `No facility "${facilityId}" in the registry.`);
+      const made = await inviteAccount(db, commandActor('facility'), {
+        email,
+        role: 'facility',
+        facilityId,
+        facilityName: facility.name,
+      });
+      kickDelivery();
+      return made;
+    },
+  ),
 } as const;
 
 export type AdminCommandName = keyof typeof adminCommands;

@@ -40,3 +40,23 @@ export function reportDeps(request: Request, fallbackAddress: string | undefined
     address: clientAddress(request, fallbackAddress),
   };
 }
+export { REPORT_OUTCOMES, REPORT_STATUSES, type ReportOutcome, type ReportStatus } from './db-schema';
+export type { VerificationRecord } from './public-record';
+export {
+  listReports,
+  REPORT_SORTS,
+  type ReportListItem,
+  type ReportListPage,
+  type ReportSort,
+} from './report-list-store';
+export { newReportCount } from './report-queue';
+export { type ReportSubject, reportSubject } from './report-subject';
+export { canMoveReport, nextReportStatuses, OPEN_REPORT_STATUSES } from './report-transitions';
+export {
+  addReportNote,
+  MAX_NOTE_LENGTH,
+  type MoveOutcome,
+  moveReport,
+  type ReportDetail,
+  reportDetail,
+} from './report-triage-store';

@@ -20,6 +20,8 @@ describe('tables: drizzle matches SQL', () => {
 
   it('composes the tables of every capability that has some', () => {
     expect(Object.keys(TABLES_BY_CAPABILITY).sort()).toEqual([
+      'accounts',
+      'audit',
       'commerce',
       'notifications',
       'security',

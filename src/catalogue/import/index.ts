@@ -17,16 +17,16 @@ import {
   writeCollections,
 } from '~/catalogue/content-files';
 import { type ContentLockOptions, withContentLock } from '~/catalogue/content-lock';
+import { formatOf, parseTable, type Table, TableError } from '~/text/table';
 import { mapHeader } from './columns';
 import { type MergeSummary, mergeRegistry, type Registry } from './merge';
 import { checkRows, formatProblem, type Problem } from './rows';
-import { formatOf, parseTable, type Table, TableError } from './table';
 
+export { formatOf, parseCsv, parseTable, parseXlsx, type Table } from '~/text/table';
 export { COLUMNS, mapHeader } from './columns';
 export * from './identity';
 export { type MergeCounts, type MergeSummary, mergeRegistry, type Registry } from './merge';
 export { checkRows, formatProblem, type Problem, type RegistryRow } from './rows';
-export { formatOf, parseCsv, parseTable, parseXlsx, type Table } from './table';
 export * from './values';
 
 /** Wrong use of the command (unknown file type, missing file): exit status 2. */

@@ -5,8 +5,8 @@
 
 import type { Level, ProductGroup, Region } from '~/catalogue/programme';
 import { findProvince, type ProvinceMatch } from '~/catalogue/provinces';
+import type { Table } from '~/text/table';
 import { COLUMNS, type ColumnKey, type HeaderMap, mapHeader } from './columns';
-import type { Table } from './table';
 import {
   cleanText,
   type Parsed,

@@ -1,12 +1,14 @@
 /**
  * Changes of a whole order after checkout: paid by card (from the Stripe webhook) or
  * cancelled because its card payment failed, expired or could not start. Callers pass the
- * transaction; each change is written so that applying it twice changes nothing more.
+ * transaction; each change is written so that applying it twice changes nothing more, and
+ * appends its event for the console's timeline (./order-events-store.ts) only when it changes.
  */
 import { and, eq, inArray, ne } from 'drizzle-orm';
 import { releaseReservations } from '~/commerce/cart/stock-store';
 import { orders, type PaymentStatus, payments, shipments } from '~/commerce/db-schema';
 import type { Database } from '~/db/client';
+import { recordOrderEvents } from './order-events-store';
 import { enqueueOrderPaid, enqueueRefundDue } from './order-messages';
 import { loadOrder } from './order-store';
 
@@ -22,10 +24,21 @@ export async function cancelOrder(tx: Database, orderId: number, reason: string,
     open.map((s) => s.id),
     now,
   );
-  await tx
+  const cancelled = await tx
     .update(orders)
     .set({ status: 'cancelled', updatedAt: now })
-    .where(and(eq(orders.id, orderId), ne(orders.status, 'cancelled')));
+    .where(and(eq(orders.id, orderId), ne(orders.status, 'cancelled')))
+    .returning({ id: orders.id });
+  await recordOrderEvents(tx, [
+    ...open.map((s) => ({
+      orderId,
+      shipmentId: s.id,
+      kind: 'shipment_cancelled' as const,
+      at: now,
+      detail: reason,
+    })),
+    ...cancelled.map(() => ({ orderId, kind: 'cancelled' as const, at: now, detail: reason })),
+  ]);
 }
 
 export type PaymentOutcome =
@@ -50,6 +63,9 @@ export async function markPaid(tx: Database, orderId: number, now: Date): Promis
     .set({ status: 'paid', paidAt: now, updatedAt: now })
     .where(eq(payments.id, payment.id));
   const [order] = await tx.select({ status: orders.status }).from(orders).where(eq(orders.id, orderId));
+  await recordOrderEvents(tx, [
+    { orderId, kind: order?.status === 'cancelled' ? 'paid_after_cancellation' : 'paid', at: now },
+  ]);
   if (order?.status === 'cancelled') {
     const cancelled = await loadOrder(tx, { orderId });
     if (cancelled) await enqueueRefundDue(tx, cancelled, { kind: 'paid_after_cancellation' });
@@ -73,6 +89,9 @@ export async function markUnpaid(
   if (payment.status === 'paid') return 'ignored_after_paid';
   if (payment.status !== 'pending') return 'already_final';
   await tx.update(payments).set({ status, updatedAt: now }).where(eq(payments.id, payment.id));
+  await recordOrderEvents(tx, [
+    { orderId, kind: status === 'expired' ? 'payment_expired' : 'payment_failed', at: now },
+  ]);
   await cancelOrder(tx, orderId, status === 'expired' ? 'payment_expired' : 'payment_failed', now);
   return 'cancelled';
 }

@@ -8,6 +8,11 @@
 import { lineLabel } from '~/commerce/cart/line-label';
 import { mailStrings } from '~/commerce/mail-strings';
 import { type BankAccount, bankTransferDetails } from '~/commerce/payments/bank-transfer';
+import {
+  enqueueFacilitiesMayShip,
+  transferReceivedLine,
+  transferRefundLine,
+} from '~/commerce/payments/transfer-messages';
 import { env } from '~/config/env';
 import type { Database } from '~/db/client';
 import { formatVnd } from '~/i18n/format';
@@ -84,7 +89,9 @@ async function enqueueBuyerMessage(
     text: [
       t('greeting', { name: order.buyerName }),
       '',
-      t(paid ? 'paidReceived' : 'received', { orderNumber: order.orderNumber }),
+      paid && order.paymentMethod === 'bank_transfer'
+        ? transferReceivedLine(order)
+        : t(paid ? 'paidReceived' : 'received', { orderNumber: order.orderNumber }),
       '',
       buyerSummary(order, now, bankAccount),
     ].join('\n'),
@@ -158,10 +165,14 @@ export async function enqueueOrderPlaced(
   await enqueueFacilityMessages(tx, order, now);
 }
 
-/** When a card payment succeeds: the buyer's confirmation and the facilities' new orders. */
+/**
+ * When a payment arrives: the buyer's receipt, and the facilities' new orders (card: they have
+ * heard nothing yet) or word that the transfer they were told to wait for is in.
+ */
 export async function enqueueOrderPaid(tx: Database, order: OrderDetails, now: Date): Promise<void> {
   await enqueueBuyerMessage(tx, order, true, now);
-  await enqueueFacilityMessages(tx, order, now);
+  if (order.paymentMethod === 'bank_transfer') await enqueueFacilitiesMayShip(tx, order, now);
+  else await enqueueFacilityMessages(tx, order, now);
 }
 
 /** Tells the buyer that a facility confirmed, shipped or cancelled its shipment. */
@@ -249,7 +260,7 @@ export async function enqueueRefundDue(
   const to = env().ORDERS_EMAIL;
   const what =
     due.kind === 'paid_after_cancellation'
-      ? `order ${order.orderNumber} was paid ${order.total} VND by card after it was cancelled`
+      ? `order ${order.orderNumber} was paid ${order.payment.receivedAmount ?? order.total} VND by ${order.paymentMethod === 'bank_transfer' ? 'bank transfer' : 'card'} after it was cancelled`
       : `shipment ${due.shipment.facilityId} (${due.shipment.total} VND) of paid order ${order.orderNumber} was cancelled`;
   if (!to) {
     warn(`refund due: ${what}; set ORDERS_EMAIL so the operators are told`);
@@ -258,7 +269,9 @@ export async function enqueueRefundDue(
   const t = mailStrings('vi');
   const body =
     due.kind === 'paid_after_cancellation'
-      ? t('refundPaidAfterCancellation', { orderNumber: order.orderNumber, amount: formatVnd(order.total) })
+      ? order.paymentMethod === 'bank_transfer'
+        ? transferRefundLine(order)
+        : t('refundPaidAfterCancellation', { orderNumber: order.orderNumber, amount: formatVnd(order.total) })
       : t('refundShipmentCancelled', {
           facility: due.shipment.facilityName,
           orderNumber: order.orderNumber,

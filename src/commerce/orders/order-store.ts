@@ -26,11 +26,19 @@ export async function loadOrder(
     .from(orders)
     .where('orderNumber' in where ? eq(orders.orderNumber, where.orderNumber) : eq(orders.id, where.orderId));
   if (!order) return null;
-  const [payment, shipmentRows, itemRows] = await Promise.all([
-    db.select().from(payments).where(eq(payments.orderId, order.id)),
-    db.select().from(shipments).where(eq(shipments.orderId, order.id)).orderBy(asc(shipments.id)),
-    db.select().from(orderItems).where(eq(orderItems.orderId, order.id)).orderBy(asc(orderItems.id)),
-  ]);
+  // One after another: `db` is often a transaction, one connection, which runs one query at a
+  // time anyway (pg queues them today with a deprecation warning, and pg@9 refuses).
+  const payment = await db.select().from(payments).where(eq(payments.orderId, order.id));
+  const shipmentRows = await db
+    .select()
+    .from(shipments)
+    .where(eq(shipments.orderId, order.id))
+    .orderBy(asc(shipments.id));
+  const itemRows = await db
+    .select()
+    .from(orderItems)
+    .where(eq(orderItems.orderId, order.id))
+    .orderBy(asc(orderItems.id));
   if (!payment[0]) throw new Error(`order ${order.orderNumber} has no payment row`);
   return {
     ...order,

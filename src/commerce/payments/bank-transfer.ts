@@ -44,23 +44,29 @@ export interface BankTransferDetails {
   qrPayload: string;
 }
 
+/** What buyers are asked to write as the transfer's description: the order number, nothing else. */
+export function transferPurpose(orderNumber: string): string {
+  return orderNumber;
+}
+
 export function bankTransferDetails(
   account: BankAccount,
   orderNumber: string,
   amount: number,
 ): BankTransferDetails {
+  const purpose = transferPurpose(orderNumber);
   return {
     bankBin: account.bankBin,
     accountNumber: account.accountNumber,
     accountName: account.accountName,
     sampleAccount: account.sample,
     amount,
-    purpose: orderNumber,
+    purpose,
     qrPayload: vietQrPayload({
       bankBin: account.bankBin,
       accountNumber: account.accountNumber,
       amount,
-      purpose: orderNumber,
+      purpose,
     }),
   };
 }

@@ -1,25 +1,34 @@
 /**
- * Stripe webhook events for Checkout Sessions. The signature is checked first; then each
- * event is applied in one transaction that also records its id, so a redelivered event finds
- * its id and changes nothing. Order of arrival does not matter: paid is final
+ * Stripe webhook events for Checkout Sessions and refunds (../refunds/refund-service.ts). The
+ * signature is checked first; then each event is applied in one transaction that also records
+ * its id, so a redelivered event finds its id and changes nothing. Order of arrival does not matter: paid is final
  * (../orders/order-lifecycle.ts), so a late "completed but unpaid" or "expired" cannot undo it.
  */
 import { eq } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import { orders, payments, webhookEvents } from '~/commerce/db-schema';
 import { markPaid, markUnpaid } from '~/commerce/orders/order-lifecycle';
+import { applyStripeRefundEvent } from '~/commerce/refunds/refund-service';
 import type { Database } from '~/db/client';
 import { apiError, json } from '~/http/json';
 import { settleExpiredKeys } from './card-expiry';
 
-export const HANDLED_EVENTS = [
+const SESSION_EVENTS = [
   'checkout.session.completed',
   'checkout.session.async_payment_succeeded',
   'checkout.session.async_payment_failed',
   'checkout.session.expired',
 ] as const;
 
-type HandledType = (typeof HANDLED_EVENTS)[number];
+/**
+ * A refund's own events carry the Refund object (charge.refunded carries the Charge, whose
+ * refunds list recent API versions leave out): they say when a card refund succeeds or fails.
+ */
+const REFUND_EVENTS = ['refund.created', 'refund.updated', 'refund.failed'] as const;
+
+export const HANDLED_EVENTS = [...SESSION_EVENTS, ...REFUND_EVENTS] as const;
+
+type HandledType = (typeof SESSION_EVENTS)[number];
 
 /** The event, or null when the signature or timestamp does not verify. */
 export function verifyStripeEvent(
@@ -49,6 +58,16 @@ async function findPayment(tx: Database, session: Stripe.Checkout.Session) {
   return row?.payment;
 }
 
+/** Kept for refunds, which name the PaymentIntent (migration 0105). */
+async function storePaymentIntent(
+  tx: Database,
+  paymentId: number,
+  intent: Stripe.Checkout.Session['payment_intent'],
+): Promise<void> {
+  const id = typeof intent === 'string' ? intent : intent?.id;
+  if (id) await tx.update(payments).set({ stripePaymentIntentId: id }).where(eq(payments.id, paymentId));
+}
+
 async function apply(
   tx: Database,
   type: HandledType,
@@ -65,6 +84,7 @@ async function apply(
       if (session.payment_status !== 'paid' && session.payment_status !== 'no_payment_required')
         return 'awaiting_async_payment';
       if (session.currency !== 'vnd' || session.amount_total !== payment.amount) return 'amount_mismatch';
+      await storePaymentIntent(tx, payment.id, session.payment_intent);
       return markPaid(tx, payment.orderId, now);
     }
     case 'checkout.session.async_payment_failed':
@@ -81,6 +101,15 @@ async function apply(
       return outcome;
     }
   }
+}
+
+function refundReport(refund: Stripe.Refund) {
+  return {
+    id: refund.id,
+    status: refund.status,
+    failureReason: refund.failure_reason ?? null,
+    metadata: refund.metadata,
+  };
 }
 
 /** Applies a verified event once; returns what happened (recorded with the event id). */
@@ -105,12 +134,9 @@ export async function applyStripeEvent(
         .where(eq(webhookEvents.eventId, event.id));
       return { outcome: seen?.outcome ?? 'processing', duplicate: true };
     }
-    const outcome = await apply(
-      tx,
-      event.type as HandledType,
-      event.data.object as Stripe.Checkout.Session,
-      now,
-    );
+    const outcome = (REFUND_EVENTS as readonly string[]).includes(event.type)
+      ? await applyStripeRefundEvent(tx, refundReport(event.data.object as Stripe.Refund), now)
+      : await apply(tx, event.type as HandledType, event.data.object as Stripe.Checkout.Session, now);
     await tx.update(webhookEvents).set({ outcome }).where(eq(webhookEvents.eventId, event.id));
     return { outcome, duplicate: false };
   });

@@ -7,7 +7,8 @@
 import { and, eq, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { releaseReservations } from '~/commerce/cart/stock-store';
-import { orders, payments, type ShipmentStatus, shipments } from '~/commerce/db-schema';
+import { type OrderEventKind, orders, payments, type ShipmentStatus, shipments } from '~/commerce/db-schema';
+import { recordOrderEvents } from '~/commerce/orders/order-events-store';
 import { enqueueRefundDue, enqueueShipmentUpdate } from '~/commerce/orders/order-messages';
 import { loadOrder, type OrderDetails } from '~/commerce/orders/order-store';
 import type { Database } from '~/db/client';
@@ -43,6 +44,13 @@ const TARGET: Record<ShipmentAction['action'], ShipmentStatus> = {
   confirm: 'confirmed',
   ship: 'shipped',
   cancel: 'cancelled',
+};
+
+/** What the order's timeline records (../orders/order-events-store.ts). */
+const EVENT: Record<ShipmentAction['action'], OrderEventKind> = {
+  confirm: 'shipment_confirmed',
+  ship: 'shipment_shipped',
+  cancel: 'shipment_cancelled',
 };
 
 export async function applyShipmentAction(
@@ -81,6 +89,20 @@ export async function applyShipmentAction(
               : { status: target, cancelReason: action.reason, cancelledAt: now },
         )
         .where(eq(shipments.id, shipmentId));
+      await recordOrderEvents(tx, [
+        // Shipping an unconfirmed shipment confirms it too (confirmedAt above): say so.
+        ...(action.action === 'ship' && shipment.confirmedAt === null
+          ? [{ orderId: shipment.orderId, shipmentId, kind: EVENT.confirm, at: now }]
+          : []),
+        {
+          orderId: shipment.orderId,
+          shipmentId,
+          kind: EVENT[action.action],
+          at: now,
+          detail:
+            'trackingNumber' in action ? action.trackingNumber : 'reason' in action ? action.reason : null,
+        },
+      ]);
       if (action.action === 'cancel') {
         await releaseReservations(tx, [shipmentId], now);
         // The order is cancelled when none of its shipments is left.
@@ -88,11 +110,15 @@ export async function applyShipmentAction(
           shipments,
           and(eq(shipments.orderId, shipment.orderId), ne(shipments.status, 'cancelled')),
         );
-        if (open === 0)
+        if (open === 0) {
           await tx
             .update(orders)
             .set({ status: 'cancelled', updatedAt: now })
             .where(eq(orders.id, shipment.orderId));
+          await recordOrderEvents(tx, [
+            { orderId: shipment.orderId, kind: 'cancelled', at: now, detail: action.reason },
+          ]);
+        }
       }
     }
     const details = await loadOrder(tx, { orderId: shipment.orderId });

@@ -8,7 +8,6 @@ import {
   looksLikeSet,
   numberKey,
 } from '~/catalogue/import/identity';
-import { detectDelimiter, parseCsv } from '~/catalogue/import/table';
 import {
   parseDate,
   parseGroup,
@@ -17,6 +16,7 @@ import {
   parseScore,
   parseYear,
 } from '~/catalogue/import/values';
+import { detectDelimiter, parseCsv } from '~/text/table';
 
 const value = <T>(r: { ok: true; value: T } | { ok: false; message: string }) =>
   r.ok ? r.value : `ERR: ${r.message}`;

@@ -1,5 +1,5 @@
 /**
- * POST /api/webhooks/stripe: signature-checked Checkout Session events
+ * POST /api/webhooks/stripe: signature-checked Checkout Session and refund events
  * (src/commerce/payments/stripe-webhook.ts).
  */
 import type { APIRoute } from 'astro';

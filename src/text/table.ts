@@ -1,6 +1,8 @@
 /**
- * Reads an operator's list (CSV or XLSX) into plain rows of strings, keeping the row numbers a
- * spreadsheet shows (the header is row 1). Pure apart from the XLSX decoder; no Astro imports.
+ * Reads a spreadsheet people exported (CSV or XLSX) into plain rows of strings, keeping the row
+ * numbers a spreadsheet shows: the catalogue's import of an operator's list and the bank
+ * statements of the operators' console both read files this way. Pure apart from the XLSX
+ * decoder; no Astro imports.
  */
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
@@ -16,7 +18,17 @@ export interface Table {
   rows: TableRow[];
 }
 
-export class TableError extends Error {}
+/** Why a file could not be read, for callers that word it in the reader's language. */
+export type TableErrorCode = 'empty' | 'not_utf8' | 'bad_csv' | 'bad_xlsx' | 'no_rows' | 'no_header';
+
+export class TableError extends Error {
+  constructor(
+    message: string,
+    readonly code: TableErrorCode,
+  ) {
+    super(message);
+  }
+}
 
 /** Picks the separator used in the header line: comma, semicolon or tab (outside quotes). */
 export function detectDelimiter(text: string): string {
@@ -31,21 +43,20 @@ export function detectDelimiter(text: string): string {
   return best[1] > 0 ? best[0] : ',';
 }
 
-function isBlank(cells: readonly string[]): boolean {
+export function isBlank(cells: readonly string[]): boolean {
   return cells.every((c) => c.trim() === '');
 }
 
-function toTable(records: { row: number; cells: string[] }[]): Table {
+function toTable(records: TableRow[]): Table {
   const first = records[0];
   if (!first || isBlank(first.cells))
-    throw new TableError('the first row must be the header row, and it is empty');
+    throw new TableError('the first row must be the header row, and it is empty', 'no_header');
   const header = first.cells.map((c) => c.trim());
   const rows = records.slice(1).filter((r) => !isBlank(r.cells));
   return { header, rows };
 }
 
-/** Parses CSV text or bytes: UTF-8 with or without BOM, comma or semicolon separated, quoted fields. */
-export function parseCsv(input: string | Uint8Array): Table {
+function decodeText(input: string | Uint8Array): string {
   let text: string;
   if (typeof input === 'string') text = input;
   else if (input[0] === 0xff && input[1] === 0xfe)
@@ -54,11 +65,19 @@ export function parseCsv(input: string | Uint8Array): Table {
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(input);
     } catch {
-      throw new TableError('the file is not UTF-8 text (in Excel, save it as "CSV UTF-8")');
+      throw new TableError('the file is not UTF-8 text (in Excel, save it as "CSV UTF-8")', 'not_utf8');
     }
   }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (text.trim() === '') throw new TableError('the file is empty');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
+ * Every row of CSV text or bytes, blank ones included: UTF-8 with or without BOM (or Excel's
+ * UTF-16 "Unicode text"), comma, semicolon or tab separated, quoted fields.
+ */
+export function readCsvRows(input: string | Uint8Array): TableRow[] {
+  const text = decodeText(input);
+  if (text.trim() === '') throw new TableError('the file is empty', 'empty');
   let records: string[][];
   try {
     records = parse(text, {
@@ -68,10 +87,15 @@ export function parseCsv(input: string | Uint8Array): Table {
       skip_empty_lines: false,
     }) as string[][];
   } catch (error) {
-    throw new TableError(`not a readable CSV file: ${(error as Error).message}`);
+    throw new TableError(`not a readable CSV file: ${(error as Error).message}`, 'bad_csv');
   }
   // Each record is one spreadsheet row (a quoted field may span lines, as in a spreadsheet cell).
-  return toTable(records.map((cells, i) => ({ row: i + 1, cells: cells.map((c) => c.normalize('NFC')) })));
+  return records.map((cells, i) => ({ row: i + 1, cells: cells.map((c) => c.normalize('NFC')) }));
+}
+
+/** Parses CSV text or bytes whose first row is the header. */
+export function parseCsv(input: string | Uint8Array): Table {
+  return toTable(readCsvRows(input));
 }
 
 function pad(n: number): string {
@@ -96,17 +120,17 @@ export function cellText(value: ExcelJS.CellValue): string {
   return String(value);
 }
 
-/** Parses the first worksheet of an XLSX workbook. */
-export async function parseXlsx(input: Uint8Array): Promise<Table> {
+/** Every row of the first worksheet with content of an XLSX workbook, blank ones included. */
+export async function readXlsxRows(input: Uint8Array): Promise<TableRow[]> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(input) as unknown as ArrayBuffer);
   } catch (error) {
-    throw new TableError(`not a readable XLSX workbook: ${(error as Error).message}`);
+    throw new TableError(`not a readable XLSX workbook: ${(error as Error).message}`, 'bad_xlsx');
   }
   const sheet = workbook.worksheets.find((ws) => ws.actualRowCount > 0);
-  if (!sheet) throw new TableError('the workbook has no rows');
-  const records: { row: number; cells: string[] }[] = [];
+  if (!sheet) throw new TableError('the workbook has no rows', 'no_rows');
+  const records: TableRow[] = [];
   const width = sheet.columnCount;
   for (let r = 1; r <= sheet.rowCount; r++) {
     const row = sheet.getRow(r);
@@ -114,7 +138,12 @@ export async function parseXlsx(input: Uint8Array): Promise<Table> {
     for (let c = 1; c <= width; c++) cells.push(cellText(row.getCell(c).value).normalize('NFC'));
     records.push({ row: r, cells });
   }
-  return toTable(records);
+  return records;
+}
+
+/** Parses the first worksheet of an XLSX workbook whose first row is the header. */
+export async function parseXlsx(input: Uint8Array): Promise<Table> {
+  return toTable(await readXlsxRows(input));
 }
 
 export type TableFormat = 'csv' | 'xlsx';
@@ -128,4 +157,9 @@ export function formatOf(file: string): TableFormat | undefined {
 
 export async function parseTable(bytes: Uint8Array, format: TableFormat): Promise<Table> {
   return format === 'xlsx' ? parseXlsx(bytes) : parseCsv(bytes);
+}
+
+/** Every row of the file, blank ones included, for files whose header is not on row 1. */
+export async function readRows(bytes: Uint8Array, format: TableFormat): Promise<TableRow[]> {
+  return format === 'xlsx' ? readXlsxRows(bytes) : readCsvRows(bytes);
 }

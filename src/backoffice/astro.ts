@@ -1,0 +1,10 @@
+/** The operators' console (server side): its pages' data, for the routes under /admin/ and /api/admin/. */
+export { auditFilter, auditPage } from './audit-page';
+export { type QueueCounts, queueCounts } from './dashboard';
+export { emailPageState, emailsListHref, emailsPageState } from './emails-page';
+export { membersPageState } from './members-page';
+export { operatorsPageState } from './operators-page';
+export { type OrderState, type OrdersState, orderPageState, ordersPageState } from './orders-page';
+export { type MarkForm, type PaymentsState, paymentsPageState } from './payments-page';
+export { refundOrderPageState, refundQueueState } from './refunds-page';
+export { reportDetailState, reportsListHref, reportsListState, reportsQuery } from './reports-page';
