@@ -88,8 +88,3 @@ export function refusal(pathname: string, principal: Principal): Response | null
     headers: { 'content-type': 'text/plain; charset=utf-8', ...noStore },
   });
 }
-
-/** Headers every back-office response carries: never cached, never indexed. */
-export function backOfficeHeaders(headers: Headers): void {
-  for (const [name, value] of Object.entries(noStore)) headers.set(name, value);
-}

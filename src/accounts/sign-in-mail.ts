@@ -2,13 +2,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '~/db/client';
 import { formatDate } from '~/i18n/format';
-import { LOCALES } from '~/i18n/locales';
+import { LOCALES, type Locale } from '~/i18n/locales';
 import { enqueueMessage, kickDelivery } from '~/notifications/astro';
 import type { AccountRole } from './db-schema';
 import { accountMailStrings } from './mail-strings';
 
-const both = (line: (t: ReturnType<typeof accountMailStrings>) => string) =>
-  LOCALES.map((locale) => line(accountMailStrings(locale))).join('\n\n');
+/** Vietnamese, then English: the address's language is not known before its first sign-in. */
+const both = (line: (t: ReturnType<typeof accountMailStrings>, locale: Locale) => string) =>
+  LOCALES.map((locale) => line(accountMailStrings(locale), locale)).join('\n\n');
 
 /** Queues a sign-in code and wakes the deliverer: the person is waiting for it. */
 export async function sendSignInCode(
@@ -47,14 +48,13 @@ export async function queueInvitationMail(tx: Database, mail: InvitationMail): P
     ref: `invitation-${mail.invitationId}`,
     to: mail.email,
     subject: accountMailStrings('vi')('inviteSubject'),
-    text: LOCALES.map((locale) => {
-      const t = accountMailStrings(locale);
-      return t('inviteBody', {
+    text: both((t, locale) =>
+      t('inviteBody', {
         inviter: mail.inviter,
         role: t(`role_${mail.role}`, { facility: mail.facilityName ?? '' }),
         expires: formatDate(expires, locale),
         url: mail.signInUrl,
-      });
-    }).join('\n\n'),
+      }),
+    ),
   });
 }

@@ -6,91 +6,15 @@
  * axe on every page of the journey.
  */
 
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
-
-const CONTENT = process.env.CONTENT_DIR ?? 'content';
-const OUTBOX = path.join(process.env.E2E_DATA_DIR ?? '.e2e-data', 'outbox');
-
-interface Sellable {
-  productId: string;
-  sku: string;
-  facilityId: string;
-  facilityName: string;
-}
-
-/** Two in-stock variants without stock tracking (repeat runs never sell out) from two facilities with e-mail. */
-function twoSellables(): [Sellable, Sellable] {
-  const read = (file: string) => JSON.parse(readFileSync(path.join(CONTENT, file), 'utf8')) as never;
-  const facilities = new Map(
-    (read('registry/facilities.json') as { id: string; name: string; email?: string }[]).map((f) => [
-      f.id,
-      f,
-    ]),
-  );
-  const products = new Map(
-    (read('registry/products.json') as { id: string; facilityId: string }[]).map((p) => [p.id, p]),
-  );
-  // Products whose every certificate is revoked are not sold (the buy box is hidden).
-  const certified = new Set(
-    (read('registry/certificates.json') as { productId: string; revocation?: unknown }[])
-      .filter((c) => !c.revocation)
-      .map((c) => c.productId),
-  );
-  const picked: Sellable[] = [];
-  for (const listing of read('listings/listings.json') as {
-    productId: string;
-    variants: { sku: string; availability: string; stock?: number }[];
-  }[]) {
-    const facility = facilities.get(products.get(listing.productId)?.facilityId ?? '');
-    const variant = listing.variants.find((v) => v.availability === 'in_stock' && v.stock === undefined);
-    if (!facility?.email || !variant || !certified.has(listing.productId)) continue;
-    if (picked.some((p) => p.facilityId === facility.id)) continue;
-    picked.push({
-      productId: listing.productId,
-      sku: variant.sku,
-      facilityId: facility.id,
-      facilityName: facility.name,
-    });
-    if (picked.length === 2) return [picked[0]!, picked[1]!];
-  }
-  throw new Error('the sample has no two sellable products from two facilities with e-mail');
-}
+import { facilityLinkFromOutbox, type Sellable, twoSellables } from './sample-data';
 
 async function expectNoAxeViolations(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();
   expect(
     results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
   ).toEqual([]);
-}
-
-/** The facility's action link from its new-order e-mail in the file outbox (delivery is asynchronous). */
-async function facilityLinkFromOutbox(orderNumber: string, facilityId: string): Promise<string> {
-  let text = '';
-  await expect
-    .poll(
-      () => {
-        const files = readdirSync(OUTBOX, { withFileTypes: true }).filter((f) => f.name.endsWith('.json'));
-        for (const f of files) {
-          const mail = JSON.parse(readFileSync(path.join(OUTBOX, f.name), 'utf8')) as {
-            kind: string;
-            ref: string;
-            text: string;
-          };
-          if (mail.kind === 'facility-new-order' && mail.ref === `${orderNumber}/${facilityId}`)
-            text = mail.text;
-        }
-        return text;
-      },
-      { timeout: 20_000 },
-    )
-    .not.toBe('');
-  const link = /https?:\/\/\S+\/facility\/orders\/[\w.-]+\//.exec(text)?.[0];
-  if (!link) throw new Error(`no facility link in the e-mail:\n${text}`);
-  // The e-mail carries PUBLIC_SITE_URL; the test server runs elsewhere.
-  return new URL(link).pathname;
 }
 
 async function addToCart(page: Page, item: Sellable, quantity: number): Promise<void> {

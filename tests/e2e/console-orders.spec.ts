@@ -1,78 +1,12 @@
-/**
- * Orders in the console, on the built site: a buyer orders through POST /api/orders, the
- * facility marks its shipment shipped through the link in its e-mail, and an operator finds
- * the order by its number (typed as read out on the phone) and by the buyer's phone (typed in
- * the international form), opens it and sees the timeline: placed, the messages sent with
- * their text, the shipment shipped with its tracking number. A search the console cannot read
- * says so. axe on every page.
- */
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { axe, signInAs } from './back-office-session';
+import { facilityLinkFromOutbox, oneSellable } from './sample-data';
 
-const CONTENT = process.env.CONTENT_DIR ?? 'content';
-const OUTBOX = path.join(process.env.E2E_DATA_DIR ?? '.e2e-data', 'outbox');
 // Its own client address, so this order counts against no other journey's order limit.
 const CLIENT = { 'x-forwarded-for': '198.51.100.51' };
 
-/** An untracked in-stock variant (repeat runs never sell out) of a certified product whose facility has e-mail. */
-function sellable(): { sku: string; facilityId: string; facilityName: string } {
-  const read = (file: string) => JSON.parse(readFileSync(path.join(CONTENT, file), 'utf8')) as never;
-  const facilities = new Map(
-    (read('registry/facilities.json') as { id: string; name: string; email?: string }[]).map((f) => [
-      f.id,
-      f,
-    ]),
-  );
-  const products = new Map(
-    (read('registry/products.json') as { id: string; facilityId: string }[]).map((p) => [p.id, p]),
-  );
-  const certified = new Set(
-    (read('registry/certificates.json') as { productId: string; revocation?: unknown }[])
-      .filter((c) => !c.revocation)
-      .map((c) => c.productId),
-  );
-  for (const listing of read('listings/listings.json') as {
-    productId: string;
-    variants: { sku: string; availability: string; stock?: number }[];
-  }[]) {
-    const facility = facilities.get(products.get(listing.productId)?.facilityId ?? '');
-    const variant = listing.variants.find((v) => v.availability === 'in_stock' && v.stock === undefined);
-    if (facility?.email && variant && certified.has(listing.productId))
-      return { sku: variant.sku, facilityId: facility.id, facilityName: facility.name };
-  }
-  throw new Error('the sample has no sellable variant of a facility with e-mail');
-}
-
-/** The facility's action link from its new-order e-mail in the file outbox (delivery is asynchronous). */
-async function facilityLink(orderNumber: string, facilityId: string): Promise<string> {
-  let text = '';
-  await expect
-    .poll(
-      () => {
-        for (const f of readdirSync(OUTBOX).filter((name) => name.endsWith('.json'))) {
-          const mail = JSON.parse(readFileSync(path.join(OUTBOX, f), 'utf8')) as {
-            kind: string;
-            ref: string;
-            text: string;
-          };
-          if (mail.kind === 'facility-new-order' && mail.ref === `${orderNumber}/${facilityId}`)
-            text = mail.text;
-        }
-        return text;
-      },
-      { timeout: 20_000 },
-    )
-    .not.toBe('');
-  const link = /https?:\/\/\S+\/facility\/orders\/[\w.-]+\//.exec(text)?.[0];
-  if (!link) throw new Error(`no facility link in the e-mail:\n${text}`);
-  // The e-mail carries PUBLIC_SITE_URL; the test server runs elsewhere.
-  return new URL(link).pathname;
-}
-
 test('an operator finds an order by number and by phone and reads its timeline', async ({ page }) => {
-  const item = sellable();
+  const item = oneSellable();
   // A phone of this run only, so the search by phone lists this order first.
   const national = `9${String(Date.now() % 1e8).padStart(8, '0')}`;
   const response = await page.request.post('/api/orders', {
@@ -93,7 +27,7 @@ test('an operator finds an order by number and by phone and reads its timeline',
   const { orderNumber } = (await response.json()) as { orderNumber: string };
 
   // The facility ships through the link in its e-mail.
-  await page.goto(await facilityLink(orderNumber, item.facilityId));
+  await page.goto(await facilityLinkFromOutbox(orderNumber, item.facilityId));
   await page.getByLabel('Mã vận đơn').fill('GHN-CONSOLE-1');
   await page.getByRole('button', { name: 'Báo đã gửi hàng' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Đã ghi nhận gửi hàng' })).toBeVisible();

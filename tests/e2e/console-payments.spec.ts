@@ -1,37 +1,9 @@
-/**
- * Bank transfers in the console, on the built site (bank transfer is offered: the e2e server
- * runs on the sample data with the development sample account). A buyer orders twice by bank
- * transfer through the API; an operator refuses a wrong amount, marks the first order paid
- * from the queue, uploads a bank statement (a broken row and an unknown payment listed as
- * such), confirms the proposed match of the second, is told a bad file is bad; the buyer's
- * order page then shows the order paid. axe on every state of the page.
- */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { axe, signInAs } from './back-office-session';
+import { oneSellable } from './sample-data';
 
-const CONTENT = process.env.CONTENT_DIR ?? 'content';
 // Its own client address, so these orders count against no other journey's order limit.
 const CLIENT = { 'x-forwarded-for': '198.51.100.31' };
-
-/** An in-stock variant without stock tracking (repeat runs never sell out) of a certified product. */
-function sellableSku(): string {
-  const read = (file: string) => JSON.parse(readFileSync(path.join(CONTENT, file), 'utf8')) as never;
-  const certified = new Set(
-    (read('registry/certificates.json') as { productId: string; revocation?: unknown }[])
-      .filter((c) => !c.revocation)
-      .map((c) => c.productId),
-  );
-  for (const listing of read('listings/listings.json') as {
-    productId: string;
-    variants: { sku: string; availability: string; stock?: number }[];
-  }[]) {
-    const variant = listing.variants.find((v) => v.availability === 'in_stock' && v.stock === undefined);
-    if (variant && certified.has(listing.productId)) return variant.sku;
-  }
-  throw new Error('the sample has no sellable variant without stock tracking');
-}
 
 interface Placed {
   orderNumber: string;
@@ -63,7 +35,7 @@ async function orderByTransfer(page: Page, sku: string): Promise<Placed> {
 const grouped = (n: number) => new Intl.NumberFormat('vi-VN').format(n);
 
 test('an operator marks bank transfers paid, from the queue and from a statement', async ({ page }) => {
-  const sku = sellableSku();
+  const sku = oneSellable().sku;
   const first = await orderByTransfer(page, sku);
   const second = await orderByTransfer(page, sku);
 

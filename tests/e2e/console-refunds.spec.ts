@@ -11,47 +11,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { axe, signInAs } from './back-office-session';
-
-const CONTENT = process.env.CONTENT_DIR ?? 'content';
-const OUTBOX = path.join(process.env.E2E_DATA_DIR ?? '.e2e-data', 'outbox');
-
-interface Sellable {
-  sku: string;
-  facilityId: string;
-  facilityName: string;
-}
-
-/** In-stock variants without stock tracking (repeat runs never sell out) from two facilities with e-mail. */
-function twoSellables(): [Sellable, Sellable] {
-  const read = (file: string) => JSON.parse(readFileSync(path.join(CONTENT, file), 'utf8')) as never;
-  const facilities = new Map(
-    (read('registry/facilities.json') as { id: string; name: string; email?: string }[]).map((f) => [
-      f.id,
-      f,
-    ]),
-  );
-  const products = new Map(
-    (read('registry/products.json') as { id: string; facilityId: string }[]).map((p) => [p.id, p]),
-  );
-  const certified = new Set(
-    (read('registry/certificates.json') as { productId: string; revocation?: unknown }[])
-      .filter((c) => !c.revocation)
-      .map((c) => c.productId),
-  );
-  const picked: Sellable[] = [];
-  for (const listing of read('listings/listings.json') as {
-    productId: string;
-    variants: { sku: string; availability: string; stock?: number }[];
-  }[]) {
-    const facility = facilities.get(products.get(listing.productId)?.facilityId ?? '');
-    const variant = listing.variants.find((v) => v.availability === 'in_stock' && v.stock === undefined);
-    if (!facility?.email || !variant || !certified.has(listing.productId)) continue;
-    if (picked.some((p) => p.facilityId === facility.id)) continue;
-    picked.push({ sku: variant.sku, facilityId: facility.id, facilityName: facility.name });
-    if (picked.length === 2) return [picked[0]!, picked[1]!];
-  }
-  throw new Error('the sample has no two sellable products from two facilities with e-mail');
-}
+import { OUTBOX, type Sellable, twoSellables } from './sample-data';
 
 interface Mail {
   kind: string;

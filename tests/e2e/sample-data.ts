@@ -1,0 +1,92 @@
+/**
+ * What the journeys need from the sample catalogue and the outbox folder: sellable variants
+ * (in stock, untracked so repeat runs never sell out, of a certified product whose facility
+ * has e-mail) and a facility's signed link from its new-order e-mail.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect } from '@playwright/test';
+
+const CONTENT = process.env.CONTENT_DIR ?? 'content';
+export const OUTBOX = path.join(process.env.E2E_DATA_DIR ?? '.e2e-data', 'outbox');
+
+export interface Sellable {
+  productId: string;
+  sku: string;
+  facilityId: string;
+  facilityName: string;
+}
+
+/** `count` sellable variants, each from another facility. */
+function sellables(count: number): Sellable[] {
+  const read = (file: string) => JSON.parse(readFileSync(path.join(CONTENT, file), 'utf8')) as never;
+  const facilities = new Map(
+    (read('registry/facilities.json') as { id: string; name: string; email?: string }[]).map((f) => [
+      f.id,
+      f,
+    ]),
+  );
+  const products = new Map(
+    (read('registry/products.json') as { id: string; facilityId: string }[]).map((p) => [p.id, p]),
+  );
+  // Products whose every certificate is revoked are not sold (the buy box is hidden).
+  const certified = new Set(
+    (read('registry/certificates.json') as { productId: string; revocation?: unknown }[])
+      .filter((c) => !c.revocation)
+      .map((c) => c.productId),
+  );
+  const picked: Sellable[] = [];
+  for (const listing of read('listings/listings.json') as {
+    productId: string;
+    variants: { sku: string; availability: string; stock?: number }[];
+  }[]) {
+    const facility = facilities.get(products.get(listing.productId)?.facilityId ?? '');
+    const variant = listing.variants.find((v) => v.availability === 'in_stock' && v.stock === undefined);
+    if (!facility?.email || !variant || !certified.has(listing.productId)) continue;
+    if (picked.some((p) => p.facilityId === facility.id)) continue;
+    picked.push({
+      productId: listing.productId,
+      sku: variant.sku,
+      facilityId: facility.id,
+      facilityName: facility.name,
+    });
+    if (picked.length === count) return picked;
+  }
+  throw new Error(`the sample has no ${count} sellable products from as many facilities with e-mail`);
+}
+
+export function oneSellable(): Sellable {
+  return sellables(1)[0]!;
+}
+
+/** Two sellable variants of two facilities (an order with two shipments). */
+export function twoSellables(): [Sellable, Sellable] {
+  const [first, second] = sellables(2);
+  return [first!, second!];
+}
+
+/** The facility's action link (its path) from its new-order e-mail; delivery is asynchronous. */
+export async function facilityLinkFromOutbox(orderNumber: string, facilityId: string): Promise<string> {
+  let text = '';
+  await expect
+    .poll(
+      () => {
+        for (const f of readdirSync(OUTBOX).filter((name) => name.endsWith('.json'))) {
+          const mail = JSON.parse(readFileSync(path.join(OUTBOX, f), 'utf8')) as {
+            kind: string;
+            ref: string;
+            text: string;
+          };
+          if (mail.kind === 'facility-new-order' && mail.ref === `${orderNumber}/${facilityId}`)
+            text = mail.text;
+        }
+        return text;
+      },
+      { timeout: 20_000 },
+    )
+    .not.toBe('');
+  const link = /https?:\/\/\S+\/facility\/orders\/[\w.-]+\//.exec(text)?.[0];
+  if (!link) throw new Error(`no facility link in the e-mail:\n${text}`);
+  // The e-mail carries PUBLIC_SITE_URL; the test server runs elsewhere.
+  return new URL(link).pathname;
+}
