@@ -34,6 +34,9 @@ export default defineConfig({
       PORT: String(PORT),
       HOST: '127.0.0.1',
       DATA_DIR: process.env.E2E_DATA_DIR ?? '.e2e-data',
+      // Published builds of the publish journey: inside the project (their server code finds
+      // node_modules from there) and removed with .e2e-data before each run (scripts/test.ts).
+      BUILDS_DIR: process.env.E2E_BUILDS_DIR ?? '.e2e-data/builds',
       // As behind one proxy that appends: the browser's connection plays the proxy, so a
       // journey that sends X-Forwarded-For (the order-limit journey) is the client written
       // there; the others, without the header, count as 127.0.0.1.

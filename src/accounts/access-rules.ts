@@ -29,6 +29,17 @@ export const ACCESS_RULES: Readonly<Record<string, Access>> = {
   '/admin/emails/': 'operator',
   '/admin/emails/[id]/': 'operator',
   '/api/admin/queues': 'operator',
+  // Publishing the site and rolling it back.
+  '/admin/publish/': 'operator',
+  // Registry: certificates (find, revoke, reverse a revocation).
+  '/admin/registry/certificates/': 'operator',
+  '/admin/registry/certificates/[id]/': 'operator',
+  // Registry: import a list (upload, review its diff, apply or discard).
+  '/admin/registry/import/': 'operator',
+  '/admin/registry/import/[id]/': 'operator',
+  // Registry: history (changes and publishes), one state, restoring it.
+  '/admin/registry/': 'operator',
+  '/admin/registry/states/[id]/': 'operator',
   // A facility's signed link works without an account (the token is the credential).
   '/facility/orders/[token]/': 'public',
 };

@@ -1,20 +1,34 @@
 /**
  * The catalogue as Astro sees it: built once per process from the content collections, so
  * pages and on-demand routes share one index. Photos here are astro:assets ImageMetadata.
+ * astro:content is imported only when the catalogue is first built, so the server-side exports
+ * below also load in commands and tests (tsx, vitest), where no Astro runs.
  */
-import { getCollection } from 'astro:content';
 import type { ImageMetadata } from 'astro';
 import { Catalogue } from './catalogue';
 
 // The content files, for server-side wiring that reads them at run time (live revocations,
-// photo originals): Node's fs, so not in the browser-safe index.ts.
-export { CONTENT_FILES, contentDir, readCollection } from './content-files';
+// photo originals) and the registry's operations (import, revocations, history): Node's fs,
+// so not in the browser-safe index.ts.
+export {
+  CONTENT_FILES,
+  type CollectionName,
+  completeInterruptedWrites,
+  contentDir,
+  readCatalogueData,
+  readCollection,
+  serialiseCollection,
+  writeCollections,
+} from './content-files';
+export { ContentLockTimeoutError, withContentLock } from './content-lock';
+export * from './import/index';
 
 export type Photo = ImageMetadata;
 
 let cached: Promise<Catalogue> | undefined;
 
 async function build(): Promise<Catalogue> {
+  const { getCollection } = await import('astro:content');
   const [dataset, facilities, products, certificates, listings] = await Promise.all([
     getCollection('dataset'),
     getCollection('facilities'),

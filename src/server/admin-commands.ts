@@ -4,12 +4,53 @@
  * admin socket (./admin-socket.ts), so the embedded database is never opened twice. Results
  * are plain JSON either way.
  */
+
+import { isAbsolute } from 'node:path';
 import { z } from 'zod';
 import { inviteAccount } from '~/accounts/astro';
+import { UsageError } from '~/catalogue/astro';
 import { contentDir, readCollection } from '~/catalogue/content-files';
-import { commandActor } from '~/db/audit-log';
+import { appendAudit, commandActor } from '~/db/audit-log';
 import type { Database } from '~/db/client';
 import { configuredTransport, deliverPending, kickDelivery, listOutbox } from '~/notifications/astro';
+import { importFileIntoRegistry, reverseCertificateRevocation, revokeCertificate } from '~/registry/astro';
+
+const switchRecord = z
+  .object({
+    build: z.string().min(1).max(40),
+    previous: z.string().max(40).nullable(),
+    requestedBy: z.string().min(1).max(320),
+    switchMs: z.number().nonnegative(),
+    prepareMs: z.number().nonnegative(),
+    instances: z.number().int().nonnegative(),
+    removed: z.array(z.string()),
+    buildSeconds: z.number().nonnegative().optional(),
+    pages: z.number().int().nonnegative().optional(),
+  })
+  .strip();
+
+async function recordSwitch(
+  db: Database,
+  action: 'site.publish' | 'site.rollback',
+  args: z.infer<typeof switchRecord>,
+) {
+  const actor = commandActor(action === 'site.publish' ? 'publish' : 'publish -- --rollback');
+  // Asked from the console: the command runs for that person, who is named in the entry.
+  const label = args.requestedBy === actor.label ? actor.label : `${actor.label} (${args.requestedBy})`;
+  await db.transaction((tx) =>
+    appendAudit(
+      tx,
+      { ...actor, label },
+      {
+        action,
+        target: { type: 'build', id: args.build },
+        before: { build: args.previous },
+        after: args,
+      },
+    ),
+  );
+  return { recorded: true };
+}
 
 interface AdminCommand<A extends z.ZodTypeAny> {
   args: A;
@@ -56,6 +97,54 @@ export const adminCommands = {
       return made;
     },
   ),
+  /** `npm run revoke`: records a revocation (audit log + registry history, then certificates.json). */
+  'registry.revoke': command(
+    z
+      .object({
+        certificate: z.string().min(1).max(200),
+        date: z.string().max(40),
+        reason: z.string().max(2000),
+        decision: z.string().max(400).optional(),
+        replace: z.boolean().optional(),
+      })
+      .strict(),
+    (db, args) => revokeCertificate(db, commandActor('revoke'), args),
+  ),
+  /** `npm run revoke -- --reverse`: lifts a revocation recorded by mistake, with the reason. */
+  'registry.unrevoke': command(
+    z.object({ certificate: z.string().min(1).max(200), reason: z.string().max(2000) }).strict(),
+    (db, args) => reverseCertificateRevocation(db, commandActor('revoke'), args),
+  ),
+  /**
+   * `npm run import -- FILE [--dry-run]`: checks the list and (unless a dry run) records the
+   * change (audit log + registry history) and writes the registry files. `file` is absolute;
+   * `label` is how the person named it, for the problem lines.
+   */
+  'registry.import': command(
+    z
+      .object({
+        file: z.string().min(1).max(4096).refine(isAbsolute, 'must be an absolute path'),
+        label: z.string().min(1).max(4096).optional(),
+        dryRun: z.boolean(),
+      })
+      .strict(),
+    async (db, args) => {
+      try {
+        const result = await importFileIntoRegistry(db, commandActor('import'), {
+          ...args,
+          dir: contentDir(),
+        });
+        if ('kind' in result) throw new AdminCommandError('failed', result.message);
+        return result;
+      } catch (error) {
+        if (error instanceof UsageError) throw new AdminCommandError('invalid_args', error.message);
+        throw error;
+      }
+    },
+  ),
+  /** `npm run publish` and `-- --rollback` record the switch they made (who asked, which builds). */
+  'site.publish': command(switchRecord, (db, args) => recordSwitch(db, 'site.publish', args)),
+  'site.rollback': command(switchRecord, (db, args) => recordSwitch(db, 'site.rollback', args)),
 } as const;
 
 export type AdminCommandName = keyof typeof adminCommands;

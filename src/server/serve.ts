@@ -20,6 +20,7 @@ import { log, requestContext } from '~/config/log';
 import { closeDatabase, database } from '~/db/client';
 import { FolderLockedError } from '~/db/folder-lock';
 import { kickDelivery, stopDelivery } from '~/notifications/astro';
+import { initialBuild, LiveSite, type LoadedSite } from '~/publishing/astro';
 import { pinClientAddress } from '~/security/client-address';
 import { closeServerRateLimiter } from '~/security/server-limiter';
 import { adminSocketPath, listenAdminSocket } from './admin-socket';
@@ -28,8 +29,15 @@ import { compress } from './compression';
 import { closeGracefully } from './graceful-close';
 import { loggedPath } from './logged-path';
 import { securityHeaders } from './security-headers';
+import { WARM_HEADER, warmSite } from './warm-site';
 
 export type Handler = (req: IncomingMessage, res: ServerResponse, next?: () => void) => unknown;
+
+/** Which site (handler and headers) answers a request: fixed, or the live build of ~/publishing. */
+export interface SiteSource {
+  siteFor(req: IncomingMessage): { id?: string | null; handler: Handler; headers: Record<string, string> };
+  stop?(): Promise<void>;
+}
 
 export interface RunningServer {
   url: string;
@@ -37,15 +45,50 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function serve(
-  distDir = path.resolve(process.env.ASTRO_OUT_DIR ?? 'dist'),
-): Promise<RunningServer> {
+/** Imports a build's server entry (a new module graph per build folder) and reads its CSP hashes. */
+async function loadBuiltSite(dir: string, id: string | null): Promise<LoadedSite<Handler>> {
   process.env.ASTRO_NODE_AUTOSTART = 'disabled';
-  const entry = pathToFileURL(path.join(distDir, 'server', 'entry.mjs')).href;
+  const entry = pathToFileURL(path.join(dir, 'server', 'entry.mjs')).href;
   const { handler } = (await import(entry)) as { handler: Handler };
-  const hashesFile = path.join(distDir, 'csp-hashes.json');
+  const hashesFile = path.join(dir, 'csp-hashes.json');
   const hashes = existsSync(hashesFile) ? (JSON.parse(readFileSync(hashesFile, 'utf8')) as string[]) : [];
-  return startServer(handler, securityHeaders(hashes));
+  return { id, dir, handler, headers: securityHeaders(hashes) };
+}
+
+/**
+ * Serves the built site. With ASTRO_OUT_DIR (benches serving a private copy) that folder, fixed;
+ * otherwise the live published build when there is one (else dist/), following `npm run publish`
+ * switches while it runs (~/publishing/live-site.ts).
+ */
+export async function serve(): Promise<RunningServer> {
+  const fixed = process.env.ASTRO_OUT_DIR;
+  const initial = fixed ? { id: null, dir: path.resolve(fixed) } : await initialBuild();
+  const warmToken = randomUUID();
+  let url = '';
+  const live = new LiveSite<Handler>({
+    load: loadBuiltSite,
+    warm: (site) => warmSite(url, warmToken, site.id!),
+    url: () => url,
+    log: (message, fields) => log().info(fields ?? {}, message),
+  });
+  await live.start(initial);
+  const server = await startServer({
+    siteFor(req) {
+      // Warm-up requests (this process's own, carrying its secret) go to the build being prepared.
+      const warm = req.headers[WARM_HEADER];
+      if (typeof warm === 'string' && warm.startsWith(`${warmToken}:`)) {
+        const candidate = live.candidate(warm.slice(warmToken.length + 1));
+        if (candidate) return candidate;
+      }
+      return live.site;
+    },
+    async stop() {
+      await live.stop();
+    },
+  });
+  url = server.url;
+  if (!fixed) await live.follow();
+  return server;
 }
 
 /** The admin socket of the embedded database's owner (commands reach the database through it). */
@@ -74,9 +117,11 @@ const UNREPRESENTABLE_METHODS = new Set(['TRACE']);
 
 /** Runs `handler` as the site's server (tests pass a small handler instead of the built site). */
 export async function startServer(
-  handler: Handler,
+  source: Handler | SiteSource,
   headers: Record<string, string> = {},
 ): Promise<RunningServer> {
+  const fixedSite = { handler: source as Handler, headers };
+  const sites: SiteSource = typeof source === 'function' ? { siteFor: () => fixedSite } : source;
   const { PORT, HOST, DATABASE_URL } = env();
   const logger = log();
   if (process.env.NODE_ENV === 'production' && !DATABASE_URL) {
@@ -98,13 +143,15 @@ export async function startServer(
   kickDelivery();
   startCardOrderExpiry();
 
-  const headerList = Object.entries(headers);
   const server = createServer((req, res) => {
+    // The build this request is served by, from its first byte to its last (a switch meanwhile
+    // only affects later requests).
+    const site = sites.siteFor(req);
     const started = performance.now();
     const incoming = req.headers['x-request-id'];
     const requestId = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     res.setHeader('X-Request-Id', requestId);
-    for (const [name, value] of headerList) res.setHeader(name, value);
+    for (const [name, value] of Object.entries(site.headers)) res.setHeader(name, value);
     res.once('close', () => {
       logger.info(
         {
@@ -123,7 +170,8 @@ export async function startServer(
           'Content-Type': 'application/json; charset=utf-8',
           'Cache-Control': 'no-store',
         });
-        res.end('{"status":"ok"}');
+        // The build served, so a deployment (and the publish bench) can see a switch.
+        res.end(JSON.stringify({ status: 'ok', ...(site.id && { build: site.id }) }));
         return;
       }
       if (UNREPRESENTABLE_METHODS.has(req.method ?? '')) {
@@ -134,7 +182,7 @@ export async function startServer(
       if (req.url) req.url = withRouteSlash(req.url);
       // Astro.clientAddress is X-Forwarded-For's first entry when there is one: pin the real client.
       pinClientAddress(req);
-      compress(req, res, () => void handler(req, res));
+      compress(req, res, () => void site.handler(req, res));
     });
   });
   try {
@@ -158,6 +206,7 @@ export async function startServer(
     close() {
       closing ??= (async () => {
         await closeGracefully(server, 10_000);
+        await sites.stop?.();
         stopCardOrderExpiry();
         await stopDelivery();
         await closeServerRateLimiter();

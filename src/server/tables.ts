@@ -9,6 +9,7 @@ import * as accounts from '~/accounts/db-schema';
 import * as commerce from '~/commerce/db-schema';
 import * as audit from '~/db/audit-log';
 import * as notifications from '~/notifications/db-schema';
+import * as registry from '~/registry/db-schema';
 import * as security from '~/security/db-schema';
 import * as sourcing from '~/sourcing/db-schema';
 import * as verification from '~/verification/db-schema';
@@ -23,9 +24,16 @@ const isTable = (value: unknown): value is PgTable => {
 
 /** Every table the application defines, by capability. */
 export const TABLES_BY_CAPABILITY: Record<string, PgTable[]> = Object.fromEntries(
-  Object.entries({ accounts, audit, commerce, notifications, security, sourcing, verification }).map(
-    ([name, schema]) => [name, Object.values(schema).filter(isTable)],
-  ),
+  Object.entries({
+    accounts,
+    audit,
+    commerce,
+    notifications,
+    registry,
+    security,
+    sourcing,
+    verification,
+  }).map(([name, schema]) => [name, Object.values(schema).filter(isTable)]),
 );
 
 export const ALL_TABLES: PgTable[] = Object.values(TABLES_BY_CAPABILITY).flat();

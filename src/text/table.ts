@@ -21,10 +21,12 @@ export interface Table {
 /** Why a file could not be read, for callers that word it in the reader's language. */
 export type TableErrorCode = 'empty' | 'not_utf8' | 'bad_csv' | 'bad_xlsx' | 'no_rows' | 'no_header';
 
+/** `message` is English (commands print it); `messageVi` says the same in Vietnamese. */
 export class TableError extends Error {
   constructor(
     message: string,
     readonly code: TableErrorCode,
+    readonly messageVi: string,
   ) {
     super(message);
   }
@@ -50,7 +52,11 @@ export function isBlank(cells: readonly string[]): boolean {
 function toTable(records: TableRow[]): Table {
   const first = records[0];
   if (!first || isBlank(first.cells))
-    throw new TableError('the first row must be the header row, and it is empty', 'no_header');
+    throw new TableError(
+      'the first row must be the header row, and it is empty',
+      'no_header',
+      'dòng đầu tiên phải là dòng tiêu đề, nhưng nó trống',
+    );
   const header = first.cells.map((c) => c.trim());
   const rows = records.slice(1).filter((r) => !isBlank(r.cells));
   return { header, rows };
@@ -65,7 +71,11 @@ function decodeText(input: string | Uint8Array): string {
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(input);
     } catch {
-      throw new TableError('the file is not UTF-8 text (in Excel, save it as "CSV UTF-8")', 'not_utf8');
+      throw new TableError(
+        'the file is not UTF-8 text (in Excel, save it as "CSV UTF-8")',
+        'not_utf8',
+        'tệp không phải văn bản UTF-8 (trong Excel, hãy lưu dưới dạng “CSV UTF-8”)',
+      );
     }
   }
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -77,7 +87,7 @@ function decodeText(input: string | Uint8Array): string {
  */
 export function readCsvRows(input: string | Uint8Array): TableRow[] {
   const text = decodeText(input);
-  if (text.trim() === '') throw new TableError('the file is empty', 'empty');
+  if (text.trim() === '') throw new TableError('the file is empty', 'empty', 'tệp trống');
   let records: string[][];
   try {
     records = parse(text, {
@@ -87,7 +97,12 @@ export function readCsvRows(input: string | Uint8Array): TableRow[] {
       skip_empty_lines: false,
     }) as string[][];
   } catch (error) {
-    throw new TableError(`not a readable CSV file: ${(error as Error).message}`, 'bad_csv');
+    const reason = (error as Error).message;
+    throw new TableError(
+      `not a readable CSV file: ${reason}`,
+      'bad_csv',
+      `không đọc được tệp CSV (lỗi của bộ đọc: ${reason})`,
+    );
   }
   // Each record is one spreadsheet row (a quoted field may span lines, as in a spreadsheet cell).
   return records.map((cells, i) => ({ row: i + 1, cells: cells.map((c) => c.normalize('NFC')) }));
@@ -126,10 +141,15 @@ export async function readXlsxRows(input: Uint8Array): Promise<TableRow[]> {
   try {
     await workbook.xlsx.load(Buffer.from(input) as unknown as ArrayBuffer);
   } catch (error) {
-    throw new TableError(`not a readable XLSX workbook: ${(error as Error).message}`, 'bad_xlsx');
+    const reason = (error as Error).message;
+    throw new TableError(
+      `not a readable XLSX workbook: ${reason}`,
+      'bad_xlsx',
+      `không đọc được tệp XLSX (lỗi của bộ đọc: ${reason})`,
+    );
   }
   const sheet = workbook.worksheets.find((ws) => ws.actualRowCount > 0);
-  if (!sheet) throw new TableError('the workbook has no rows', 'no_rows');
+  if (!sheet) throw new TableError('the workbook has no rows', 'no_rows', 'bảng tính không có dòng nào');
   const records: TableRow[] = [];
   const width = sheet.columnCount;
   for (let r = 1; r <= sheet.rowCount; r++) {

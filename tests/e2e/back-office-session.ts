@@ -12,10 +12,11 @@ import { totpFromUri } from '../accounts/authenticator';
 
 const DATA_DIR = process.env.E2E_DATA_DIR ?? '.e2e-data';
 const OUTBOX = path.join(DATA_DIR, 'outbox');
+export const BUILDS_DIR = process.env.E2E_BUILDS_DIR ?? '.e2e-data/builds';
 
 export function npmRun(script: string, args: string[]): void {
   execFileSync('npx', ['tsx', `scripts/${script}.ts`, ...args], {
-    env: { ...process.env, DATA_DIR, LOG_LEVEL: 'warn' },
+    env: { ...process.env, DATA_DIR, BUILDS_DIR, LOG_LEVEL: 'warn' },
     stdio: 'pipe',
   });
 }

@@ -25,13 +25,14 @@ import { snapshotTables, tableChanges } from '~scripts/lib/table-snapshot';
 import { openPostgresSchema } from '~tests/notifications/test-databases';
 
 // The build's catalogue comes from astro:content; here, from the same content files on disk.
-vi.mock('~/catalogue/astro', async () => {
+// The catalogue from the files instead of astro:content (which only exists inside Astro);
+// everything else the capability exports is its own.
+vi.mock('~/catalogue/astro', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('~/catalogue/astro')>();
   const files = await import('~/catalogue/content-files');
   let catalogue: ReturnType<typeof files.loadCatalogue> | undefined;
   return {
-    CONTENT_FILES: files.CONTENT_FILES,
-    contentDir: files.contentDir,
-    readCollection: files.readCollection,
+    ...actual,
     getCatalogue: () => (catalogue ??= files.loadCatalogue()),
     photosOf: (record: { photos: unknown[] }) => record.photos,
   };

@@ -127,8 +127,8 @@ export interface HeaderMap {
   label: Partial<Record<ColumnKey, string>>;
   /** Headers not recognised (ignored, e.g. "STT"). */
   ignored: string[];
-  /** Problems with the header row itself: [column label, message]. */
-  problems: [string, string][];
+  /** Problems with the header row itself: [column label, message, message in Vietnamese]. */
+  problems: [string, string, string][];
 }
 
 export function mapHeader(header: readonly string[]): HeaderMap {
@@ -141,7 +141,11 @@ export function mapHeader(header: readonly string[]): HeaderMap {
       return;
     }
     if (map.index[spec.key] !== undefined) {
-      map.problems.push([text, `column given twice (also "${map.label[spec.key]}")`]);
+      map.problems.push([
+        text,
+        `column given twice (also "${map.label[spec.key]}")`,
+        `cột bị lặp lại (đã có cột “${map.label[spec.key]}”)`,
+      ]);
       return;
     }
     map.index[spec.key] = i;
@@ -149,7 +153,11 @@ export function mapHeader(header: readonly string[]): HeaderMap {
   });
   for (const spec of COLUMNS) {
     if (spec.required && map.index[spec.key] === undefined) {
-      map.problems.push([spec.vi, `required column missing (header "${spec.vi}" or "${spec.en}")`]);
+      map.problems.push([
+        spec.vi,
+        `required column missing (header "${spec.vi}" or "${spec.en}")`,
+        `thiếu cột bắt buộc (tiêu đề “${spec.vi}” hoặc “${spec.en}”)`,
+      ]);
     }
   }
   return map;

@@ -17,16 +17,22 @@ import {
   writeCollections,
 } from '~/catalogue/content-files';
 import { type ContentLockOptions, withContentLock } from '~/catalogue/content-lock';
-import { formatOf, parseTable, type Table, TableError } from '~/text/table';
+import { formatOf, parseTable, type Table, TableError, type TableFormat } from '~/text/table';
 import { mapHeader } from './columns';
-import { type MergeSummary, mergeRegistry, type Registry } from './merge';
+import { type MergedFacility, type MergeSummary, mergeRegistry, type Registry } from './merge';
 import { checkRows, formatProblem, type Problem } from './rows';
 
-export { formatOf, parseCsv, parseTable, parseXlsx, type Table } from '~/text/table';
+export { formatOf, parseCsv, parseTable, parseXlsx, type Table, type TableFormat } from '~/text/table';
 export { COLUMNS, mapHeader } from './columns';
 export * from './identity';
-export { type MergeCounts, type MergeSummary, mergeRegistry, type Registry } from './merge';
-export { checkRows, formatProblem, type Problem, type RegistryRow } from './rows';
+export {
+  type MergeCounts,
+  type MergedFacility,
+  type MergeSummary,
+  mergeRegistry,
+  type Registry,
+} from './merge';
+export { checkRows, formatProblem, type Problem, problemLine, type RegistryRow } from './rows';
 export * from './values';
 
 /** Wrong use of the command (unknown file type, missing file): exit status 2. */
@@ -79,80 +85,165 @@ export async function readCatalogueOrEmpty(
   return { data, missing };
 }
 
+export interface TableImport {
+  /** `FILE:ROW: COLUMN: message` lines (English), in row order. */
+  problems: string[];
+  /** The same problems, with their Vietnamese wording. */
+  issues: Problem[];
+  registry?: Registry;
+  summary?: MergeSummary;
+  /** Facilities the file named in several ways that became one (see MergedFacility). */
+  merged: MergedFacility[];
+}
+
 /** Checks and merges a parsed table; pure (no file access). */
 export function importTable(
   table: Table,
   existing: Registry,
   label: string,
   options: { maxYear?: number } = {},
-): { problems: string[]; registry?: Registry; summary?: MergeSummary } {
+): TableImport {
   const { rows, problems } = checkRows(table, options);
   const show = (list: Problem[]) => list.map((p) => formatProblem(label, p));
-  if (problems.length > 0) return { problems: show(problems) };
+  if (problems.length > 0) return { problems: show(problems), issues: problems, merged: [] };
   const merged = mergeRegistry(existing, rows, mapHeader(table.header).label);
-  if (merged.problems.length > 0) return { problems: show(merged.problems), summary: merged.summary };
-  return { problems: [], registry: merged.registry, summary: merged.summary };
+  if (merged.problems.length > 0)
+    return {
+      problems: show(merged.problems),
+      issues: merged.problems,
+      summary: merged.summary,
+      merged: merged.merged,
+    };
+  return {
+    problems: [],
+    issues: [],
+    registry: merged.registry,
+    summary: merged.summary,
+    merged: merged.merged,
+  };
 }
 
-export async function importRegistryFile(file: string, options: ImportOptions): Promise<ImportOutcome> {
-  const label = options.label ?? file;
+/** The file's bytes as a table, or the one problem that keeps it from being read. */
+export async function readImportTable(
+  bytes: Uint8Array,
+  format: TableFormat,
+): Promise<{ table: Table } | { issue: Problem }> {
+  try {
+    return { table: await parseTable(bytes, format) };
+  } catch (error) {
+    if (error instanceof TableError)
+      return { issue: { row: 1, column: '-', message: error.message, messageVi: error.messageVi } };
+    throw error;
+  }
+}
+
+/** The collections to write: every one whose file would change, all of them for a new catalogue. */
+export type CollectionWrites = Partial<Record<CollectionName, readonly { id: string }[]>>;
+
+export interface CheckedImport extends TableImport {
+  /** Headers in the file that are not columns of the format (ignored, e.g. "STT"). */
+  ignoredColumns: string[];
+  /** The registry as read: what the import was checked and merged against. */
+  base: Registry;
+  /** What to write when `registry` is there (nothing when the import changes nothing). */
+  writes: CollectionWrites;
+  /** Files (relative to the content dir) those writes replace. */
+  changedFiles: string[];
+}
+
+/**
+ * The one check and merge of an import, shared by `npm run import` and the console: reads the
+ * catalogue under `dir`, checks every row, merges, and says which files would change. Writes
+ * nothing; a caller that writes holds the catalogue's write lock around this and the write.
+ */
+export async function checkImport(
+  dir: string,
+  table: Table,
+  label: string,
+  options: { maxYear?: number } = {},
+): Promise<CheckedImport> {
+  const { data, missing } = await readCatalogueOrEmpty(dir);
+  const base: Registry = {
+    facilities: data.facilities,
+    products: data.products,
+    certificates: data.certificates,
+  };
+  const result = importTable(table, base, label, options);
+  const ignoredColumns = mapHeader(table.header).ignored;
+  if (!result.registry) return { ...result, ignoredColumns, base, writes: {}, changedFiles: [] };
+
+  // Only files whose bytes change are rewritten; a catalogue started by an import gets all files.
+  const collections: CollectionWrites = {
+    facilities: result.registry.facilities,
+    products: result.registry.products,
+    certificates: result.registry.certificates,
+    ...(missing.includes('listings') && { listings: [] }),
+    ...(missing.includes('dataset') && { dataset: [data.dataset] }),
+  };
+  const writes: CollectionWrites = {};
+  for (const [name, items] of Object.entries(collections) as [CollectionName, { id: string }[]][]) {
+    const target = path.join(dir, CONTENT_FILES[name]);
+    const current = existsSync(target) ? await readFile(target, 'utf8') : undefined;
+    if (current !== serialiseCollection(items)) writes[name] = items;
+  }
+  const changedFiles = (Object.keys(writes) as CollectionName[]).map((n) => CONTENT_FILES[n]);
+  return { ...result, ignoredColumns, base, writes, changedFiles };
+}
+
+/** The file's format by its name, or the usage error naming it; a missing file is one too. */
+export function importFormat(file: string): TableFormat {
   const format = formatOf(file);
   if (!format) throw new UsageError(`${file}: unsupported file type (expected .csv or .xlsx)`);
   if (!existsSync(file)) throw new UsageError(`${file}: no such file`);
-  const fail = (problems: string[], summary?: MergeSummary): ImportOutcome => ({
-    ok: false,
-    problems,
-    ...(summary && { summary }),
-    ignoredColumns: [],
-    changedFiles: [],
-    written: false,
-  });
+  return format;
+}
 
-  let table: Table;
-  try {
-    table = await parseTable(await readFile(file), format);
-  } catch (error) {
-    if (error instanceof TableError) return fail([`${label}:1: -: ${error.message}`]);
-    throw error;
-  }
+/** Checks a file and (unless a dry run) writes the merged registry: all files or none. */
+export async function importRegistryFile(file: string, options: ImportOptions): Promise<ImportOutcome> {
+  const label = options.label ?? file;
+  const format = importFormat(file);
+  const read = await readImportTable(await readFile(file), format);
+  if ('issue' in read)
+    return {
+      ok: false,
+      problems: [formatProblem(label, read.issue)],
+      ignoredColumns: [],
+      changedFiles: [],
+      written: false,
+    };
 
   // Read, merge and write under the catalogue's write lock, so that a revocation or another
   // import running meanwhile is neither lost nor overwritten. A dry run writes nothing.
   const merge = async () => {
-    const { data, missing } = await readCatalogueOrEmpty(options.contentDir);
-    const result = importTable(table, data, label, options);
-    if (!result.registry) return { outcome: fail(result.problems, result.summary) };
-
-    // Only files whose bytes change are rewritten; a catalogue started by an import gets all files.
-    const collections: Partial<Record<CollectionName, readonly { id: string }[]>> = {
-      facilities: result.registry.facilities,
-      products: result.registry.products,
-      certificates: result.registry.certificates,
-      ...(missing.includes('listings') && { listings: [] }),
-      ...(missing.includes('dataset') && { dataset: [data.dataset] }),
-    };
-    const changed: Partial<Record<CollectionName, readonly { id: string }[]>> = {};
-    for (const [name, items] of Object.entries(collections) as [CollectionName, { id: string }[]][]) {
-      const target = path.join(options.contentDir, CONTENT_FILES[name]);
-      const current = existsSync(target) ? await readFile(target, 'utf8') : undefined;
-      if (current !== serialiseCollection(items)) changed[name] = items;
-    }
-    const changedFiles = (Object.keys(changed) as CollectionName[]).map((n) => CONTENT_FILES[n]);
-    if (!options.dryRun && changedFiles.length > 0) await writeCollections(options.contentDir, changed);
-    return { result, changedFiles };
+    const checked = await checkImport(options.contentDir, read.table, label, options);
+    if (checked.registry && !options.dryRun && checked.changedFiles.length > 0)
+      await writeCollections(options.contentDir, checked.writes);
+    return checked;
   };
-  const merged = options.dryRun
+  const checked = options.dryRun
     ? await merge()
     : await withContentLock(options.contentDir, merge, options.lock);
-  if (merged.outcome) return merged.outcome;
-  const { result, changedFiles } = merged;
+  return importOutcome(checked, !options.dryRun);
+}
+
+/** What a checked import did (or, when not `wrote`, would do), as the CLI reports it. */
+export function importOutcome(checked: CheckedImport, wrote: boolean): ImportOutcome {
+  if (!checked.registry)
+    return {
+      ok: false,
+      problems: checked.problems,
+      ...(checked.summary && { summary: checked.summary }),
+      ignoredColumns: [],
+      changedFiles: [],
+      written: false,
+    };
   return {
     ok: true,
     problems: [],
-    summary: result.summary!,
-    ignoredColumns: mapHeader(table.header).ignored,
-    changedFiles,
-    written: !options.dryRun && changedFiles.length > 0,
+    summary: checked.summary!,
+    ignoredColumns: checked.ignoredColumns,
+    changedFiles: checked.changedFiles,
+    written: wrote && checked.changedFiles.length > 0,
   };
 }
 

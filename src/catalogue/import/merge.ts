@@ -33,6 +33,7 @@ import {
   shortHash,
 } from './identity';
 import type { Problem, RegistryRow } from './rows';
+import { schemaIssueVi } from './schema-messages';
 
 export interface Registry {
   facilities: Facility[];
@@ -53,10 +54,24 @@ export interface MergeSummary {
   certificates: MergeCounts;
 }
 
+/**
+ * A facility the file named in more than one way (or not as the registry names it) that the
+ * identity rule made one: "HTX chè Hảo Đạt" and "Hợp tác xã chè Hảo Đạt" in one province.
+ */
+export interface MergedFacility {
+  id: string;
+  /** The name it has after the import (the newest row's). */
+  name: string;
+  province: string;
+  /** Every name seen: the registry's (inRegistry, maybe also on rows) and the file's, with their rows. */
+  names: { name: string; rows: number[]; inRegistry: boolean }[];
+}
+
 export interface MergeResult {
   registry: Registry;
   summary: MergeSummary;
   problems: Problem[];
+  merged: MergedFacility[];
 }
 
 /** The newest row wins for names and contact data: by year, then issue date, then file order. */
@@ -125,6 +140,7 @@ interface MergeState {
   originOf: Map<object, number>;
   summary: MergeSummary;
   problems: Problem[];
+  merged: MergedFacility[];
   /** How the file names a column, for problems. */
   label: (key: ColumnKey) => string;
 }
@@ -147,7 +163,7 @@ export function mergeRegistry(
   const registry = validated(state);
   checkReferences(state, registry);
   state.problems.sort((a, b) => a.row - b.row);
-  return { registry, summary: state.summary, problems: state.problems };
+  return { registry, summary: state.summary, problems: state.problems, merged: state.merged };
 }
 
 function startMerge(
@@ -171,6 +187,7 @@ function startMerge(
     originOf: new Map(),
     summary: { rows: rowCount, facilities: counts(), products: counts(), certificates: counts() },
     problems: [],
+    merged: [],
     label: (key) => labels[key] ?? COLUMNS.find((c) => c.key === key)!.vi,
   };
 }
@@ -232,7 +249,31 @@ function mergeFacility(state: MergeState, fKey: string, fRows: readonly Registry
   tally(state.summary.facilities, before, facility);
   state.out.facilities.set(facility.id, facility);
   state.originOf.set(facility, latest.row);
+  noteNames(state, facility, fRows, before);
   return facility;
+}
+
+/** Records the facility as merged when its rows and the registry name it in more than one way. */
+function noteNames(
+  state: MergeState,
+  facility: Facility,
+  fRows: readonly RegistryRow[],
+  before: Facility | undefined,
+): void {
+  const names = new Map<string, { name: string; rows: number[]; inRegistry: boolean }>();
+  if (before) names.set(before.name, { name: before.name, rows: [], inRegistry: true });
+  for (const row of fRows) {
+    const seen = names.get(row.facilityName);
+    if (seen) seen.rows.push(row.row);
+    else names.set(row.facilityName, { name: row.facilityName, rows: [row.row], inRegistry: false });
+  }
+  if (names.size > 1)
+    state.merged.push({
+      id: facility.id,
+      name: facility.name,
+      province: facility.province,
+      names: [...names.values()],
+    });
 }
 
 /** One product of the facility from all its rows; its name and group from the newest. */
@@ -289,6 +330,7 @@ function mergeCertificate(
         row: row.row,
         column: state.label('number'),
         message: `the same certificate as row ${other}`,
+        messageVi: `cùng một chứng nhận với dòng ${other}`,
       });
       return;
     }
@@ -333,14 +375,17 @@ function claimRow(state: MergeState, row: RegistryRow, dk: string): Problem | un
         row: row.row,
         column: label('number'),
         message: `certificate number "${row.number}" is also on row ${other}`,
+        messageVi: `số chứng nhận “${row.number}” đã có ở dòng ${other}`,
       };
     }
     claims.byNumber.set(nk, row.row);
   } else if (claims.byDerived.has(dk)) {
+    const other = claims.byDerived.get(dk);
     return {
       row: row.row,
       column: label('productName'),
-      message: `same product, level and year as row ${claims.byDerived.get(dk)} (give each certificate its number to tell them apart)`,
+      message: `same product, level and year as row ${other} (give each certificate its number to tell them apart)`,
+      messageVi: `trùng sản phẩm, cấp và năm với dòng ${other} (hãy ghi số chứng nhận để phân biệt)`,
     };
   }
   claims.byDerived.set(dk, row.row);
@@ -392,6 +437,7 @@ function validated(state: MergeState): Registry {
           row: state.originOf.get(item) ?? 1,
           column: issue.path.join('.') || '-',
           message: issue.message,
+          messageVi: schemaIssueVi(issue),
         });
       }
     }
@@ -414,6 +460,7 @@ function checkReferences(state: MergeState, registry: Registry): void {
         row: state.originOf.get(p) ?? 1,
         column: '-',
         message: `product ${p.id} refers to unknown facility ${p.facilityId}`,
+        messageVi: `sản phẩm ${p.id} thuộc cơ sở ${p.facilityId}, cơ sở này không có trong danh mục`,
       });
   }
   for (const c of registry.certificates) {
@@ -422,6 +469,7 @@ function checkReferences(state: MergeState, registry: Registry): void {
         row: state.originOf.get(c) ?? 1,
         column: '-',
         message: `certificate ${c.id} refers to unknown product ${c.productId}`,
+        messageVi: `chứng nhận ${c.id} thuộc sản phẩm ${c.productId}, sản phẩm này không có trong danh mục`,
       });
   }
 }

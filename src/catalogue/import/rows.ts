@@ -1,10 +1,12 @@
 /**
  * Checks every row of an operator's list and turns the valid ones into typed registry rows.
- * Every problem is reported as `FILE:ROW: COLUMN: message`, all rows are checked.
+ * Every problem is reported as `FILE:ROW: COLUMN: message`, all rows are checked. Each problem
+ * is worded in English (the CLI prints it) and in Vietnamese (the console shows it).
  */
 
 import type { Level, ProductGroup, Region } from '~/catalogue/programme';
 import { findProvince, type ProvinceMatch } from '~/catalogue/provinces';
+import { formatDate } from '~/i18n/format';
 import type { Table } from '~/text/table';
 import { COLUMNS, type ColumnKey, type HeaderMap, mapHeader } from './columns';
 import {
@@ -46,10 +48,16 @@ export interface Problem {
   row: number;
   column: string;
   message: string;
+  messageVi: string;
 }
 
 export function formatProblem(file: string, p: Problem): string {
   return `${file}:${p.row}: ${p.column}: ${p.message}`;
+}
+
+/** `ROW: COLUMN: message` in the reader's language (the console lists a file's problems so). */
+export function problemLine(p: Problem, locale: 'vi' | 'en'): string {
+  return `${p.row}: ${p.column}: ${locale === 'vi' ? p.messageVi : p.message}`;
 }
 
 const LIMITS: Partial<Record<ColumnKey, [number, number]>> = {
@@ -75,10 +83,20 @@ export function checkRows(
 ): { rows: RegistryRow[]; problems: Problem[] } {
   const maxYear = options.maxYear ?? new Date().getUTCFullYear() + 1;
   const header = mapHeader(table.header);
-  const problems: Problem[] = header.problems.map(([column, message]) => ({ row: 1, column, message }));
+  const problems: Problem[] = header.problems.map(([column, message, messageVi]) => ({
+    row: 1,
+    column,
+    message,
+    messageVi,
+  }));
   const rows: RegistryRow[] = [];
   if (table.rows.length === 0)
-    problems.push({ row: 1, column: '-', message: 'the file has a header but no rows' });
+    problems.push({
+      row: 1,
+      column: '-',
+      message: 'the file has a header but no rows',
+      messageVi: 'tệp có dòng tiêu đề nhưng không có dòng dữ liệu nào',
+    });
 
   for (const { row, cells } of table.rows) {
     const reader = new RowReader(header, row, cells);
@@ -111,9 +129,9 @@ class RowReader {
     return value === '' ? undefined : value;
   }
 
-  report(key: ColumnKey, message: string): void {
+  report(key: ColumnKey, message: string, messageVi: string): void {
     const column = this.header.label[key] ?? COLUMNS.find((c) => c.key === key)!.vi;
-    this.problems.push({ row: this.row, column, message });
+    this.problems.push({ row: this.row, column, message, messageVi });
   }
 
   /** A text value within its length limits; reports a missing required value. */
@@ -122,7 +140,11 @@ class RowReader {
     if (value === undefined) return undefined;
     const limits = LIMITS[key];
     if (limits && (value.length < limits[0] || value.length > limits[1])) {
-      this.report(key, `must be ${limits[0]}–${limits[1]} characters long (has ${value.length})`);
+      this.report(
+        key,
+        `must be ${limits[0]}–${limits[1]} characters long (has ${value.length})`,
+        `cần dài từ ${limits[0]} đến ${limits[1]} ký tự (đang có ${value.length})`,
+      );
       return undefined;
     }
     return value;
@@ -134,7 +156,7 @@ class RowReader {
     if (value === undefined) return undefined;
     const result = parse(value);
     if (!result.ok) {
-      this.report(key, result.message);
+      this.report(key, result.message, result.messageVi);
       return undefined;
     }
     return result.value;
@@ -144,7 +166,7 @@ class RowReader {
   private present(key: ColumnKey, required: boolean): string | undefined {
     const value = this.raw(key);
     if (value === undefined && required && this.header.index[key] !== undefined)
-      this.report(key, 'required value is empty');
+      this.report(key, 'required value is empty', 'thiếu giá trị bắt buộc');
     return value;
   }
 }
@@ -178,6 +200,7 @@ function parseProvince(s: string): Parsed<ProvinceMatch> {
     : {
         ok: false,
         message: `unknown province "${s}" (expected one of the 34 current or 63 former provinces)`,
+        messageVi: `không có tỉnh/thành “${s}” (cần tên một trong 34 tỉnh/thành hiện nay hoặc 63 tỉnh/thành cũ)`,
       };
 }
 
@@ -189,16 +212,29 @@ function checkConsistency(reader: RowReader, v: RowValues): void {
     reader.report(
       'region',
       'a regional certificate needs a region (phía Bắc, miền Trung - Tây Nguyên or phía Nam)',
+      'chứng nhận cấp khu vực cần ghi khu vực (phía Bắc, miền Trung - Tây Nguyên hoặc phía Nam)',
     );
   }
   if (issuedOn && year !== undefined && Number(issuedOn.slice(0, 4)) < year) {
-    reader.report('issuedOn', `issued on ${issuedOn}, before its round year ${year}`);
+    reader.report(
+      'issuedOn',
+      `issued on ${issuedOn}, before its round year ${year}`,
+      `ngày cấp ${formatDate(issuedOn, 'vi')} trước năm bình chọn ${year}`,
+    );
   }
   if (issuedOn && validUntil && validUntil < issuedOn) {
-    reader.report('validUntil', `valid until ${validUntil}, before it was issued (${issuedOn})`);
+    reader.report(
+      'validUntil',
+      `valid until ${validUntil}, before it was issued (${issuedOn})`,
+      `hiệu lực đến ${formatDate(validUntil, 'vi')}, trước ngày cấp (${formatDate(issuedOn, 'vi')})`,
+    );
   }
   if (validUntil && year !== undefined && !issuedOn && Number(validUntil.slice(0, 4)) < year) {
-    reader.report('validUntil', `valid until ${validUntil}, before its round year ${year}`);
+    reader.report(
+      'validUntil',
+      `valid until ${validUntil}, before its round year ${year}`,
+      `hiệu lực đến ${formatDate(validUntil, 'vi')}, trước năm bình chọn ${year}`,
+    );
   }
 }
 

@@ -1,15 +1,16 @@
 /**
  * Parsing of single cell values of the registry import format: levels, regions, groups, dates,
- * years and scores in the spellings operators use. Each parser returns a value or a message.
+ * years and scores in the spellings operators use. Each parser returns a value or a message,
+ * in English (the CLI's) and in Vietnamese (the console's).
  */
 import { z } from 'zod';
 import { FIRST_ROUND_YEAR, type Level, type ProductGroup, type Region } from '~/catalogue/programme';
 import { foldForMatch } from '~/text/vietnamese';
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string; messageVi: string };
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
-const fail = <T>(message: string): Parsed<T> => ({ ok: false, message });
+const fail = <T>(message: string, messageVi: string): Parsed<T> => ({ ok: false, message, messageVi });
 
 function lookup<T>(table: Record<string, T>, text: string): T | undefined {
   return Object.hasOwn(table, text) ? table[text] : undefined;
@@ -49,6 +50,7 @@ export function parseLevel(text: string): Parsed<Level> {
     ? ok(level)
     : fail(
         `unknown level "${text}" (expected quốc gia/national, khu vực/regional, tỉnh/province, huyện/district or xã/commune)`,
+        `cấp “${text}” không hợp lệ (cần một trong: quốc gia, khu vực, tỉnh, huyện, xã)`,
       );
 }
 
@@ -87,6 +89,7 @@ export function parseRegion(text: string): Parsed<Region> {
     ? ok(region)
     : fail(
         `unknown region "${text}" (expected phía Bắc/north, miền Trung - Tây Nguyên/central or phía Nam/south)`,
+        `khu vực “${text}” không hợp lệ (cần phía Bắc, miền Trung - Tây Nguyên hoặc phía Nam)`,
       );
 }
 
@@ -130,6 +133,7 @@ export function parseGroup(text: string): Parsed<ProductGroup> {
   }
   return fail(
     `unknown product group "${text}" (expected 1–4, a group name such as "Thủ công mỹ nghệ", or handicraft, food, machinery, other)`,
+    `nhóm sản phẩm “${text}” không hợp lệ (cần số 1–4 hoặc tên nhóm, ví dụ “Thủ công mỹ nghệ”)`,
   );
 }
 
@@ -142,31 +146,47 @@ export function parseDate(text: string): Parsed<string> {
   const t = text.trim();
   const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
   const iso = dmy ? null : /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]00:00(?::00(?:\.000)?)?Z?)?$/.exec(t);
-  if (!dmy && !iso) return fail(`"${text}" is not a date (expected dd/mm/yyyy or yyyy-mm-dd)`);
+  if (!dmy && !iso)
+    return fail(
+      `"${text}" is not a date (expected dd/mm/yyyy or yyyy-mm-dd)`,
+      `“${text}” không phải là ngày (cần dạng dd/mm/yyyy hoặc yyyy-mm-dd)`,
+    );
   const [d, m, y] = dmy
     ? [Number(dmy[1]), Number(dmy[2]), Number(dmy[3])]
     : [Number(iso![3]), Number(iso![2]), Number(iso![1])];
   if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m) || y < 1900) {
-    return fail(`"${text}" is not a real calendar date`);
+    return fail(`"${text}" is not a real calendar date`, `ngày “${text}” không có trên lịch`);
   }
   return ok(`${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
 }
 
 export function parseYear(text: string, maxYear: number): Parsed<number> {
   const t = text.trim().replace(/\.0+$/, '');
-  if (!/^\d{4}$/.test(t)) return fail(`"${text}" is not a year (expected four digits, e.g. 2023)`);
+  if (!/^\d{4}$/.test(t))
+    return fail(
+      `"${text}" is not a year (expected four digits, e.g. 2023)`,
+      `“${text}” không phải là năm (cần bốn chữ số, ví dụ 2023)`,
+    );
   const year = Number(t);
   if (year < FIRST_ROUND_YEAR)
-    return fail(`year ${year} is before the programme's first round (${FIRST_ROUND_YEAR})`);
-  if (year > maxYear) return fail(`year ${year} is in the future`);
+    return fail(
+      `year ${year} is before the programme's first round (${FIRST_ROUND_YEAR})`,
+      `năm ${year} trước kỳ bình chọn đầu tiên của chương trình (${FIRST_ROUND_YEAR})`,
+    );
+  if (year > maxYear) return fail(`year ${year} is in the future`, `năm ${year} là năm trong tương lai`);
   return ok(year);
 }
 
 export function parseScore(text: string): Parsed<number> {
   const t = text.trim().replace(',', '.');
-  if (!/^\d+(?:\.\d+)?$/.test(t)) return fail(`"${text}" is not a score (expected a number from 0 to 100)`);
+  if (!/^\d+(?:\.\d+)?$/.test(t))
+    return fail(
+      `"${text}" is not a score (expected a number from 0 to 100)`,
+      `“${text}” không phải là điểm (cần một số từ 0 đến 100)`,
+    );
   const score = Number(t);
-  if (score > 100) return fail(`score ${text} is over 100 (expected 0–100)`);
+  if (score > 100)
+    return fail(`score ${text} is over 100 (expected 0–100)`, `điểm ${text} lớn hơn 100 (cần từ 0 đến 100)`);
   return ok(Math.round(score * 100) / 100);
 }
 
@@ -174,7 +194,7 @@ export function parsePhone(text: string): Parsed<string> {
   const t = text.trim().replace(/\s+/g, ' ');
   const digits = t.replace(/\D/g, '');
   if (!/^[+0-9 ().-]{8,20}$/.test(t) || digits.length < 8 || digits.length > 13) {
-    return fail(`"${text}" is not a phone number`);
+    return fail(`"${text}" is not a phone number`, `“${text}” không phải là số điện thoại`);
   }
   return ok(t);
 }
@@ -183,7 +203,9 @@ const emailSchema = z.string().email();
 
 export function parseEmail(text: string): Parsed<string> {
   const t = text.trim();
-  return emailSchema.safeParse(t).success ? ok(t) : fail(`"${text}" is not an e-mail address`);
+  return emailSchema.safeParse(t).success
+    ? ok(t)
+    : fail(`"${text}" is not an e-mail address`, `“${text}” không phải là địa chỉ email`);
 }
 
 /** Trims and collapses inner whitespace (names copied from PDFs often carry line breaks). */
