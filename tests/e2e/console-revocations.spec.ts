@@ -74,7 +74,7 @@ test('an operator finds a certificate by its number, revokes it (live at once) a
 
     // Found by the number as printed, in lower case with spaces: the lookup ignores both.
     await page.getByLabel('Mã hoặc số chứng nhận').fill(` ${certificate.number.toLowerCase()} `);
-    await page.getByRole('button', { name: 'Tìm' }).click();
+    await page.locator('#main').getByRole('button', { name: 'Tìm' }).click();
     const row = page
       .getByTestId('certificate-matches')
       .locator(`tr[data-certificate-id="${certificate.id}"]`);
