@@ -40,6 +40,11 @@ export const ACCESS_RULES: Readonly<Record<string, Access>> = {
   // Registry: history (changes and publishes), one state, restoring it.
   '/admin/registry/': 'operator',
   '/admin/registry/states/[id]/': 'operator',
+  // Facility claims ("Are you this facility?"): approve (invite) or refuse.
+  '/admin/facility-claims/': 'operator',
+  // Facility portal, read-only pages: the page also checks ?facility= is the member's own.
+  '/facility/': 'facility',
+  '/facility/products/': 'facility',
   // A facility's signed link works without an account (the token is the credential).
   '/facility/orders/[token]/': 'public',
 };

@@ -2,6 +2,7 @@
 export { auditFilter, auditPage } from './audit-page';
 export { type QueueCounts, queueCounts } from './dashboard';
 export { emailPageState, emailsListHref, emailsPageState } from './emails-page';
+export { type FacilityClaimsState, facilityClaimsPageState } from './facility-claims-page';
 export { membersPageState } from './members-page';
 export { operatorsPageState } from './operators-page';
 export { type OrderState, type OrdersState, orderPageState, ordersPageState } from './orders-page';

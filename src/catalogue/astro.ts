@@ -21,6 +21,7 @@ export {
   writeCollections,
 } from './content-files';
 export { ContentLockTimeoutError, withContentLock } from './content-lock';
+export { currentCatalogue } from './current-catalogue';
 export * from './import/index';
 
 export type Photo = ImageMetadata;

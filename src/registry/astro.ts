@@ -72,4 +72,3 @@ export {
   reverseCertificateRevocation,
   revokeCertificate,
 } from './revocations';
-export { currentCatalogue } from './revocations-catalogue';

@@ -13,6 +13,13 @@ import { contentDir, readCollection } from '~/catalogue/content-files';
 import { appendAudit, commandActor } from '~/db/audit-log';
 import type { Database } from '~/db/client';
 import { configuredTransport, deliverPending, kickDelivery, listOutbox } from '~/notifications/astro';
+import {
+  FACILITY_SCOPES,
+  FacilityTokenError,
+  facilityTokens,
+  makeFacilityToken,
+  revokeTokenById,
+} from '~/portal/astro';
 import { importFileIntoRegistry, reverseCertificateRevocation, revokeCertificate } from '~/registry/astro';
 
 const switchRecord = z
@@ -50,6 +57,16 @@ async function recordSwitch(
     ),
   );
   return { recorded: true };
+}
+
+/** A token command naming an unknown facility or token fails as bad arguments, with its message. */
+async function facilityTokenCommand<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof FacilityTokenError) throw new AdminCommandError('invalid_args', error.message);
+    throw error;
+  }
 }
 
 interface AdminCommand<A extends z.ZodTypeAny> {
@@ -96,6 +113,25 @@ export const adminCommands = {
       kickDelivery();
       return made;
     },
+  ),
+  /** `npm run facility -- token FACILITY_ID [--name LABEL] [--scope S]…`: a facility API token, shown once. */
+  'facility.token': command(
+    z
+      .object({
+        facilityId: z.string().min(1).max(200),
+        name: z.string().trim().min(1).max(100).optional(),
+        scopes: z.array(z.enum(FACILITY_SCOPES)).max(FACILITY_SCOPES.length).optional(),
+      })
+      .strict(),
+    (db, args) => facilityTokenCommand(() => makeFacilityToken(db, commandActor('facility'), args)),
+  ),
+  /** `npm run facility -- tokens FACILITY_ID`: a facility's tokens (never their secrets). */
+  'facility.tokens': command(z.object({ facilityId: z.string().min(1).max(200) }).strict(), (db, args) =>
+    facilityTokenCommand(() => facilityTokens(db, args.facilityId)),
+  ),
+  /** `npm run facility -- revoke-token TOKEN_ID`. */
+  'facility.revoke-token': command(z.object({ tokenId: z.string().min(1).max(200) }).strict(), (db, args) =>
+    facilityTokenCommand(() => revokeTokenById(db, commandActor('facility'), args.tokenId)),
   ),
   /** `npm run revoke`: records a revocation (audit log + registry history, then certificates.json). */
   'registry.revoke': command(

@@ -9,6 +9,7 @@ import * as accounts from '~/accounts/db-schema';
 import * as commerce from '~/commerce/db-schema';
 import * as audit from '~/db/audit-log';
 import * as notifications from '~/notifications/db-schema';
+import * as portal from '~/portal/db-schema';
 import * as registry from '~/registry/db-schema';
 import * as security from '~/security/db-schema';
 import * as sourcing from '~/sourcing/db-schema';
@@ -29,6 +30,7 @@ export const TABLES_BY_CAPABILITY: Record<string, PgTable[]> = Object.fromEntrie
     audit,
     commerce,
     notifications,
+    portal,
     registry,
     security,
     sourcing,

@@ -13,9 +13,9 @@ import {
   certificatesSearchState,
   MAX_QUERY,
 } from '~/backoffice/registry-revocations-page';
+import { currentCatalogue } from '~/catalogue/current-catalogue';
 import type { DatabaseHandle } from '~/db/client';
 import type { Locale } from '~/i18n/locales';
-import { currentCatalogue } from '~/registry/revocations-catalogue';
 import { testEngines } from '~tests/notifications/test-databases';
 import { certificatesFile, writeContentDir, writtenCertificates } from '~tests/registry/revocation-helpers';
 import { AS_OF } from '~tests/verification/fixtures';

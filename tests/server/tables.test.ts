@@ -24,6 +24,7 @@ describe('tables: drizzle matches SQL', () => {
       'audit',
       'commerce',
       'notifications',
+      'portal',
       'registry',
       'security',
       'sourcing',

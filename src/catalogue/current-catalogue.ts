@@ -1,14 +1,14 @@
 /**
- * The catalogue as the content files hold it NOW, for the console's certificate pages: not the
- * build's copy (which lags until the next publish), so a revocation made a second ago, or a
- * certificate an import just added, shows at once. Reading and validating every file costs a
+ * The catalogue as the content files hold it NOW, for what must not wait for the next publish:
+ * the console's certificate pages, the facility portal and the facility API (a revocation made
+ * a second ago, a certificate an import just added, shows at once). Reading and validating every file costs a
  * few hundred milliseconds on a large registry, so the result is kept until a file changes
  * (checked by each file's inode, modification time and size: a few stat calls per request).
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { Catalogue } from '~/catalogue';
-import { CONTENT_FILES, contentDir, readCatalogueData } from '~/catalogue/astro';
+import { Catalogue } from './catalogue';
+import { CONTENT_FILES, contentDir, readCatalogueData } from './content-files';
 
 let cached: { dir: string; version: string; catalogue: Promise<Catalogue> } | undefined;
 

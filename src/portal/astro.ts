@@ -1,0 +1,43 @@
+/**
+ * The portal capability as the server's pages, routes and commands see it (server only).
+ * Each portal feature adds its exports here.
+ */
+
+// Facility API tokens and the facility API's authentication.
+export { FACILITY_SCOPES, type FacilityScope } from './api-tokens';
+export {
+  FacilityTokenError,
+  facilityTokens,
+  makeFacilityToken,
+  revokeTokenById,
+} from './api-tokens-commands';
+export {
+  createFacilityToken,
+  type FacilityTokenSummary,
+  listFacilityTokens,
+  revokeFacilityToken,
+} from './api-tokens-store';
+
+// Facility claims, "Are you this facility?": the public form and the console's decisions.
+export { CLAIM_FIELDS, type ClaimField, claimPath, refusalSchema } from './claims';
+export { claimDeps } from './claims-deps';
+export { type ClaimPageOutcome, type ClaimPageState, claimPageState } from './claims-page';
+export { DECIDED_SHOWN, type DecideOutcome, decideClaim, listClaims, storeClaim } from './claims-store';
+export { CLAIM_STATUSES, type ClaimStatus, type FacilityClaimRow } from './db-schema';
+// The facility API: token authentication, GET /api/facility/products.
+export { authenticateFacilityRequest, FACILITY_API_RATE, type FacilityApiCaller } from './facility-api-auth';
+export { handleFacilityProducts } from './facility-products-api';
+
+// The portal's read-only pages: overview and products.
+export {
+  type CertifiedProduct,
+  type FacilityChoice,
+  type OverviewState,
+  overviewState,
+  type PortalContext,
+  type PortalPrincipal,
+  type ProductListing,
+  portalContext,
+  portalStatus,
+  productsState,
+} from './portal-page';
