@@ -9,6 +9,7 @@ import { actorOf, type Principal } from '~/accounts/astro';
 import type { Catalogue, Level } from '~/catalogue';
 import type { Database } from '~/db/client';
 import type { Locale } from '~/i18n/locales';
+import { kickDelivery } from '~/notifications/astro';
 import { decideClaim, type FacilityClaimRow, listClaims, refusalSchema } from '~/portal/astro';
 import { facilityClaimsStrings } from './facility-claims-strings';
 
@@ -77,8 +78,11 @@ export async function facilityClaimsPageState(
         form.data.action === 'approve' ? { kind: 'approve' } : { kind: 'refuse', reason: form.data.reason },
         (facilityId) => catalogue.facilityById.get(facilityId)?.name,
       );
-      if (outcome.kind === 'decided')
+      if (outcome.kind === 'decided') {
+        // The invitation or the refusal is in the outbox once committed: send it now, not at the next sweep.
+        kickDelivery();
         return { kind: 'redirect', location: `${url.pathname}?saved=${outcome.claim.status}&id=${id}` };
+      }
       error =
         outcome.kind === 'not_found'
           ? t('errNotFound', { id })

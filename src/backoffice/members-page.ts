@@ -14,6 +14,7 @@ import {
 import type { Database } from '~/db/client';
 import { formatDate } from '~/i18n/format';
 import type { Locale } from '~/i18n/locales';
+import { kickDelivery } from '~/notifications/astro';
 import { membersStrings } from './members-strings';
 
 export interface MembersState {
@@ -60,6 +61,8 @@ export async function membersPageState(
           facilityId: form.data.facilityId,
           facilityName: name,
         });
+        // The invitation e-mail is in the outbox once committed: send it now, not at the next sweep.
+        kickDelivery();
         notice = t('invited', {
           email: made.email,
           facility: name,

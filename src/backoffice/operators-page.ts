@@ -15,6 +15,7 @@ import {
 import type { Database } from '~/db/client';
 import { formatDate } from '~/i18n/format';
 import type { Locale } from '~/i18n/locales';
+import { kickDelivery } from '~/notifications/astro';
 import { consoleStrings } from './strings';
 
 export interface OperatorsState {
@@ -48,6 +49,8 @@ export async function operatorsPageState(
     else if (form.data.action === 'invite') {
       const role: AccountRole = form.data.role;
       const made = await inviteAccount(db, actorOf(principal), { email: form.data.email, role });
+      // The invitation e-mail is in the outbox once committed: send it now, not at the next sweep.
+      kickDelivery();
       notice = t('invited', {
         email: made.email,
         date: formatDate(made.expiresAt.toISOString().slice(0, 10), locale),

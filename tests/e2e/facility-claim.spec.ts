@@ -90,8 +90,8 @@ test('a facility asks to manage its page; an operator approves one claim and ref
   const other = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': '198.51.100.58' } });
   const second = await other.newPage();
   await second.goto(`/en/facilities/${facility.facilityId}/claim/`);
-  await second.getByLabel('E-mail').fill(refused);
-  await second.getByLabel('Certificate number').fill(facility.number);
+  await second.locator('#main').getByLabel('E-mail').fill(refused);
+  await second.locator('#main').getByLabel('Certificate number').fill(facility.number);
   await second.getByRole('button', { name: 'Send the request' }).click();
   await expect(second.getByRole('heading', { level: 1 })).toHaveText('Request received');
   await visitor.close();
