@@ -45,6 +45,8 @@ export const ACCESS_RULES: Readonly<Record<string, Access>> = {
   // Facility portal, read-only pages: the page also checks ?facility= is the member's own.
   '/facility/': 'facility',
   '/facility/products/': 'facility',
+  // Facility API tokens made in the portal: the page checks ?facility= as the pages above.
+  '/facility/tokens/': 'facility',
   // A facility's signed link works without an account (the token is the credential).
   '/facility/orders/[token]/': 'public',
 };

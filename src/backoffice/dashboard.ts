@@ -5,6 +5,7 @@
 import { commerceQueueCounts } from '~/commerce/astro';
 import type { Database } from '~/db/client';
 import { outboxCounts } from '~/notifications/astro';
+import { pendingClaimCount } from '~/portal/astro';
 import { newReportCount } from '~/verification/astro';
 
 export const QUEUE_KEYS = [
@@ -12,6 +13,7 @@ export const QUEUE_KEYS = [
   'paidAfterCancellation',
   'cardOrdersStuck',
   'reportsNew',
+  'facilityClaimsPending',
   'emailsFailed',
   'emailsRetrying',
 ] as const;
@@ -25,15 +27,23 @@ export const QUEUE_LINKS: Record<QueueKey, string> = {
   paidAfterCancellation: '/admin/refunds/',
   cardOrdersStuck: '/admin/orders/?queue=card_stuck',
   reportsNew: '/admin/reports/',
+  facilityClaimsPending: '/admin/facility-claims/',
   emailsFailed: '/admin/emails/?only=failed',
   emailsRetrying: '/admin/emails/?only=retrying',
 };
 
 export async function queueCounts(db: Database, now = new Date()): Promise<QueueCounts> {
-  const [commerce, reportsNew, outbox] = await Promise.all([
+  const [commerce, reportsNew, facilityClaimsPending, outbox] = await Promise.all([
     commerceQueueCounts(db, now),
     newReportCount(db),
+    pendingClaimCount(db),
     outboxCounts(db),
   ]);
-  return { ...commerce, reportsNew, emailsFailed: outbox.failed, emailsRetrying: outbox.retrying };
+  return {
+    ...commerce,
+    reportsNew,
+    facilityClaimsPending,
+    emailsFailed: outbox.failed,
+    emailsRetrying: outbox.retrying,
+  };
 }

@@ -17,7 +17,7 @@ export {
   listFacilityTokens,
   revokeFacilityToken,
 } from './api-tokens-store';
-
+export { pendingClaimCount } from './claim-queue';
 // Facility claims, "Are you this facility?": the public form and the console's decisions.
 export { CLAIM_FIELDS, type ClaimField, claimPath, refusalSchema } from './claims';
 export { claimDeps } from './claims-deps';
@@ -41,3 +41,6 @@ export {
   portalStatus,
   productsState,
 } from './portal-page';
+
+// /facility/tokens/: the facility's API tokens made, listed and revoked by its members.
+export { type TokenRow, type TokensPageOutcome, type TokensPageState, tokensPageState } from './tokens-page';

@@ -32,7 +32,7 @@ test('an admin invited by the command signs in with TOTP and runs the console', 
 
   await expect(page).toHaveURL(/\/admin\/$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Việc đang chờ');
-  await expect(page.getByTestId('queues').locator('li')).toHaveCount(6);
+  await expect(page.getByTestId('queues').locator('li')).toHaveCount(7);
   await axe(page);
 
   // Invite an operator from the console: listed, and in the audit log under this admin.
