@@ -10,24 +10,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { axe, signInAs } from './back-office-session';
+import { HEADER, toCsv } from './sample-data';
 
 const CONTENT = process.env.CONTENT_DIR ?? 'content';
 const REGISTRY = ['facilities', 'products', 'certificates'].map((n) =>
   path.join(CONTENT, `registry/${n}.json`),
 );
 const GROUP_NUMBER: Record<string, number> = { handicraft: 1, food: 2, machinery: 3, other: 4 };
-const HEADER = [
-  'so_chung_nhan',
-  'cap',
-  'khu_vuc',
-  'nam',
-  'ten_san_pham',
-  'nhom_san_pham',
-  'ten_co_so',
-  'tinh_thanh',
-];
-const toCsv = (rows: string[][]) =>
-  `${rows.map((r) => r.map((c) => (/[",;\n]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c)).join(',')).join('\n')}\n`;
 
 /** A row adding a new product to a facility of the registry, as its own list names it. */
 function newProductRow(productName: string): string[] {

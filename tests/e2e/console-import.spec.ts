@@ -10,6 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { axe, signInAs } from './back-office-session';
+import { HEADER, toCsv } from './sample-data';
 
 const CONTENT = process.env.CONTENT_DIR ?? 'content';
 const REGISTRY = ['facilities', 'products', 'certificates'].map((n) =>
@@ -78,19 +79,6 @@ function pickCooperative(): Picked {
     ],
   };
 }
-
-const HEADER = [
-  'so_chung_nhan',
-  'cap',
-  'khu_vuc',
-  'nam',
-  'ten_san_pham',
-  'nhom_san_pham',
-  'ten_co_so',
-  'tinh_thanh',
-];
-const toCsv = (rows: string[][]) =>
-  `${rows.map((r) => r.map((c) => (/[",;\n]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c)).join(',')).join('\n')}\n`;
 
 let saved: string[] = [];
 test.beforeAll(() => {

@@ -90,3 +90,19 @@ export async function facilityLinkFromOutbox(orderNumber: string, facilityId: st
   // The e-mail carries PUBLIC_SITE_URL; the test server runs elsewhere.
   return new URL(link).pathname;
 }
+
+/** The columns the registry-list journeys write (import format, Vietnamese headers). */
+export const HEADER = [
+  'so_chung_nhan',
+  'cap',
+  'khu_vuc',
+  'nam',
+  'ten_san_pham',
+  'nhom_san_pham',
+  'ten_co_so',
+  'tinh_thanh',
+];
+
+/** Rows as a CSV list, quoted where a cell needs it. */
+export const toCsv = (rows: string[][]) =>
+  `${rows.map((r) => r.map((c) => (/[",;\n]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c)).join(',')).join('\n')}\n`;
