@@ -3,7 +3,9 @@
  * facility of the registry and e-mails a sign-in link valid 7 days.
  * `npm run facility -- token FACILITY_ID [--name LABEL] [--scope SCOPE]…`: a facility API token,
  * printed once (only its hash is kept); `tokens FACILITY_ID` lists a facility's tokens and
- * `revoke-token TOKEN_ID` revokes one. All run as admin commands (through the server's admin
+ * `revoke-token TOKEN_ID` revokes one. `export-listings [--out FILE]` writes the listing files as
+ * they would read with every listing facilities saved (JSON, like content/listings/listings.json)
+ * to FILE or standard output, for review; it changes nothing. All run as admin commands (through the server's admin
  * socket when it holds the embedded database) and are audited as `npm run facility`.
  * Exit status: 0 done, 1 refused or failed (the message says why), 2 usage.
  */
@@ -15,6 +17,7 @@ const USAGE = `Usage: npm run facility -- invite FACILITY_ID EMAIL
        npm run facility -- token FACILITY_ID [--name LABEL] [--scope SCOPE]...
        npm run facility -- tokens FACILITY_ID
        npm run facility -- revoke-token TOKEN_ID
+       npm run facility -- export-listings [--out FILE]
 Scopes: ${FACILITY_SCOPES.join(', ')} (default: all of them).`;
 
 /** Dates arrive as ISO strings (admin command results are JSON). */
@@ -33,7 +36,7 @@ let parsed: ReturnType<typeof parseCommandLine>;
 function parseCommandLine() {
   return parseArgs({
     allowPositionals: true,
-    options: { name: { type: 'string' }, scope: { type: 'string', multiple: true } },
+    options: { name: { type: 'string' }, scope: { type: 'string', multiple: true }, out: { type: 'string' } },
   });
 }
 try {
@@ -45,6 +48,8 @@ const { positionals, values } = parsed;
 const [verb, ...rest] = positionals;
 const hasOptions = values.name !== undefined || values.scope !== undefined;
 if (verb !== 'token' && hasOptions) usage(`--name and --scope go with "token" only.\n${USAGE}`);
+if (verb !== 'export-listings' && values.out !== undefined)
+  usage(`--out goes with "export-listings" only.\n${USAGE}`);
 
 const minute = (iso: string | null) => (iso ? `${iso.slice(0, 16).replace('T', ' ')} UTC` : 'never');
 
@@ -106,6 +111,18 @@ if (verb === 'invite') {
     outcome.revoked
       ? `Revoked facility API token ${token.id} ("${token.label}") of ${token.facilityId}; requests with it now get 401.`
       : `Facility API token ${token.id} ("${token.label}") was already revoked on ${minute(token.revokedAt)}; nothing changed.`,
+  );
+} else if (verb === 'export-listings') {
+  if (rest.length !== 0) usage(USAGE);
+  const exported = (await run('listings.export', {})) as { listings: unknown[]; saved: number };
+  const text = `${JSON.stringify(exported.listings, null, 2)}\n`;
+  if (values.out === undefined) process.stdout.write(text);
+  else {
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(values.out, text);
+  }
+  console.error(
+    `${exported.listings.length} listings, ${exported.saved} of them as facilities saved them${values.out ? `, written to ${values.out}` : ''}.`,
   );
 } else {
   usage(USAGE);

@@ -2,8 +2,12 @@
  * `npm run search:sync`: rebuilds the Meilisearch index (MEILISEARCH_URL, MEILISEARCH_API_KEY,
  * MEILISEARCH_INDEX) from the catalogue in CONTENT_DIR without downtime: settings first, then
  * the documents in batches, then the new index is swapped in (src/search/meilisearch-sync.ts).
+ * The listings are those facilities saved where they did (through the admin command
+ * `listings.export`, so the server's embedded database is not opened twice), else the files':
+ * a sync must not bring back prices a facility has changed.
  * Options: --batch-size N (default 1000). Exit status: 0 done, 1 failed, 2 usage or configuration.
  */
+import { Catalogue } from '~/catalogue/catalogue';
 import { todayInVietnam } from '~/catalogue/certificate-status';
 import { contentDir, loadCatalogue } from '~/catalogue/content-files';
 import { env } from '~/config/env';
@@ -35,7 +39,14 @@ if (!config.MEILISEARCH_URL)
 
 try {
   const started = Date.now();
-  const catalogue = await loadCatalogue();
+  const files = await loadCatalogue();
+  const { runAdminCommandFromCli } = await import('~/server/admin-cli');
+  const exported = (await runAdminCommandFromCli('listings.export')) as {
+    listings: Catalogue['data']['listings'];
+    saved: number;
+  };
+  const catalogue = new Catalogue({ ...files.data, listings: exported.listings });
+  console.log(`${exported.saved} listings as facilities saved them`);
   const documents = buildSearchDocuments(catalogue, todayInVietnam());
   console.log(
     `${documents.length} products from ${contentDir()} → ${config.MEILISEARCH_URL} index "${config.MEILISEARCH_INDEX}"`,

@@ -1,7 +1,7 @@
 /** The folders of each layer and the server-only modules, shared by the dependency-cruiser configs. */
 const SHARED = '(db|http|i18n|text|config|security|ui)';
 const CAPABILITIES =
-  '(catalogue|site|search|verification|commerce|sourcing|notifications|accounts|backoffice|registry|publishing|portal)';
+  '(catalogue|site|search|verification|commerce|sourcing|notifications|accounts|backoffice|registry|publishing|portal|listings)';
 
 /** Modules no browser bundle may reach: Node's own, Astro's server modules, server-only packages. */
 const NODE_BUILTINS = require('node:module').builtinModules.filter((name) => !name.startsWith('_'));

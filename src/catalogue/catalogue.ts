@@ -22,8 +22,17 @@ export class Catalogue {
   readonly variantBySku: ReadonlyMap<string, { variant: Variant; listing: Listing; product: Product }>;
   private readonly productsByFacility: Map<string, Product[]>;
   private readonly certificatesByProduct: Map<string, Certificate[]>;
+  /**
+   * The catalogue as built from the files, before live overlays (revocations, listings saved by
+   * facilities): what is "seeded once" from the files is keyed on it, not on every overlay.
+   */
+  readonly origin: Catalogue;
 
-  constructor(readonly data: CatalogueData) {
+  constructor(
+    readonly data: CatalogueData,
+    origin?: Catalogue,
+  ) {
+    this.origin = origin ?? this;
     this.facilityById = new Map(data.facilities.map((f) => [f.id, f]));
     this.productById = new Map(data.products.map((p) => [p.id, p]));
     this.certificateById = new Map(data.certificates.map((c) => [c.id, c]));

@@ -2,13 +2,8 @@
  * The registry's history (src/db/migrations/0501_registry_history.sql): one row per state of
  * the three registry files, and the files' contents, stored once per distinct content.
  */
-import { bigint, bigserial, customType, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
-
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => 'bytea',
-  // node-postgres gives a Buffer, PGlite a Uint8Array: callers see a Buffer either way.
-  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
-});
+import { bigint, bigserial, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bytea } from '~/db/bytea';
 
 /** What made a state: a console or command change, or 'baseline' (the files as found). */
 export const REGISTRY_STATE_ACTIONS = ['baseline', 'import', 'revoke', 'unrevoke', 'restore'] as const;

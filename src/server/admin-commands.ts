@@ -12,6 +12,7 @@ import { UsageError } from '~/catalogue/astro';
 import { contentDir, readCollection } from '~/catalogue/content-files';
 import { appendAudit, commandActor } from '~/db/audit-log';
 import type { Database } from '~/db/client';
+import { exportListings } from '~/listings/astro';
 import { configuredTransport, deliverPending, kickDelivery, listOutbox } from '~/notifications/astro';
 import {
   FACILITY_SCOPES,
@@ -133,6 +134,15 @@ export const adminCommands = {
   'facility.revoke-token': command(z.object({ tokenId: z.string().min(1).max(200) }).strict(), (db, args) =>
     facilityTokenCommand(() => revokeTokenById(db, commandActor('facility'), args.tokenId)),
   ),
+  /** `npm run facility -- export-listings`: the listing files with every saved listing in place. */
+  'listings.export': command(z.object({}).strict(), async (db) => {
+    const dir = contentDir();
+    const [files, products] = await Promise.all([
+      readCollection(dir, 'listings'),
+      readCollection(dir, 'products'),
+    ]);
+    return exportListings(db, files, new Set(products.map((p) => p.id)));
+  }),
   /** `npm run revoke`: records a revocation (audit log + registry history, then certificates.json). */
   'registry.revoke': command(
     z

@@ -7,6 +7,7 @@
  * The server rewrites such paths internally instead.
  */
 import { productOgImagePath } from '~/catalogue';
+import { PHOTO_URL_SHAPE } from '~/listings';
 
 export function withRouteSlash(url: string): string {
   const q = url.indexOf('?');
@@ -19,6 +20,8 @@ function needsSlash(pathname: string): boolean {
   const last = pathname.slice(pathname.lastIndexOf('/') + 1);
   // The URL the pages link (catalogue/urls.ts), recognised rather than spelled again here.
   if (last.endsWith('.jpg') && pathname === productOgImagePath(last.slice(0, -'.jpg'.length))) return true;
+  // Facilities' uploaded photos (/media/photos/{id}-{width}.webp), served on demand.
+  if (PHOTO_URL_SHAPE.test(pathname)) return true;
   // The readiness probe is an on-demand route (it asks the site's search engine), spelled bare.
   if (pathname === '/readyz') return true;
   // API endpoints named with a file extension (/api/x.csv) are matched without a slash already.

@@ -25,6 +25,7 @@ import { pinClientAddress } from '~/security/client-address';
 import { closeServerRateLimiter } from '~/security/server-limiter';
 import { adminSocketPath, listenAdminSocket } from './admin-socket';
 import { withRouteSlash } from './api-paths';
+import { trustBearerOrigin } from './bearer-origin';
 import { compress } from './compression';
 import { closeGracefully } from './graceful-close';
 import { loggedPath } from './logged-path';
@@ -180,6 +181,7 @@ export async function startServer(
         return;
       }
       if (req.url) req.url = withRouteSlash(req.url);
+      trustBearerOrigin(req);
       // Astro.clientAddress is X-Forwarded-For's first entry when there is one: pin the real client.
       pinClientAddress(req);
       compress(req, res, () => void site.handler(req, res));

@@ -8,6 +8,7 @@ import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 import * as accounts from '~/accounts/db-schema';
 import * as commerce from '~/commerce/db-schema';
 import * as audit from '~/db/audit-log';
+import * as listings from '~/listings/db-schema';
 import * as notifications from '~/notifications/db-schema';
 import * as portal from '~/portal/db-schema';
 import * as registry from '~/registry/db-schema';
@@ -29,6 +30,7 @@ export const TABLES_BY_CAPABILITY: Record<string, PgTable[]> = Object.fromEntrie
     accounts,
     audit,
     commerce,
+    listings,
     notifications,
     portal,
     registry,

@@ -96,7 +96,7 @@ export function withRevocations(base: Catalogue, revocations: RevocationMap): Ca
     const { revocation: _previous, ...rest } = c;
     return next ? { ...rest, revocation: next } : rest;
   });
-  return changed ? new Catalogue({ ...base.data, certificates }) : base;
+  return changed ? new Catalogue({ ...base.data, certificates }, base.origin) : base;
 }
 
 function sameRevocation(a: Revocation | undefined, b: Revocation | undefined): boolean {

@@ -1,20 +1,22 @@
 /**
- * `npm run facility -- token | tokens | revoke-token`: the token printed once and only its hash
+ * `npm run facility -- token | tokens | revoke-token | export-listings`: the token printed once and only its hash
  * stored, the list without secrets, revocation, the audit rows, and the exit codes (0 done,
  * 1 unknown facility or token, 2 usage). Run on the embedded database (directly, and through a
  * running server's admin socket) and on PostgreSQL when TEST_DATABASE_URL is set.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { auditLog } from '~/db/audit-log';
+import { auditLog, commandActor } from '~/db/audit-log';
 import { type Database, openDatabase } from '~/db/client';
+import { saveListing } from '~/listings/listing-store';
 import { hashSecret, parseToken } from '~/portal/api-tokens';
 import { facilityApiTokens } from '~/portal/db-schema';
 import { adminSocketPath, listenAdminSocket } from '~/server/admin-socket';
+import { bodyA, fixtureCatalogue, PRODUCT_A, targetOf } from '../listings/listing-fixture';
 import { openPostgresSchema } from '../notifications/test-databases';
 import { writeContentDir } from '../registry/revocation-helpers';
 
@@ -120,6 +122,8 @@ describe('npm run facility -- token, tokens, revoke-token', () => {
       ['token', FACILITY, '--scope', 'orders:read'],
       ['token', FACILITY, '--name', ' '],
       ['tokens', FACILITY, '--name', 'x'],
+      ['tokens', FACILITY, '--out', 'x.json'],
+      ['export-listings', 'extra'],
       ['revoke-token'],
       ['token', FACILITY, '--bogus'],
       ['tokenz', FACILITY],
@@ -169,6 +173,23 @@ describe('npm run facility -- token, tokens, revoke-token', () => {
       const unknown = await facility(['token', 'khong-co'], env);
       expect(unknown.status).toBe(1);
       expect(unknown.stderr).toContain('No facility "khong-co" in the registry.');
+
+      // export-listings: the files' listings with what a facility saved in their place.
+      await saveListing(
+        server.db,
+        commandActor('facility'),
+        targetOf(fixtureCatalogue(), PRODUCT_A),
+        bodyA(188_000),
+      );
+      const out = path.join(env.DATA_DIR, 'listings-export.json');
+      const exported = await facility(['export-listings', '--out', out], env);
+      expect(exported.status).toBe(0);
+      expect(exported.stderr).toMatch(/1 of them as facilities saved them, written to /);
+      const listings = JSON.parse(readFileSync(out, 'utf8')) as {
+        productId: string;
+        variants: { price: number }[];
+      }[];
+      expect(listings.find((l) => l.productId === PRODUCT_A)?.variants[0]?.price).toBe(188_000);
     } finally {
       await socket.close();
       await server.close();

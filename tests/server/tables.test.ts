@@ -23,6 +23,7 @@ describe('tables: drizzle matches SQL', () => {
       'accounts',
       'audit',
       'commerce',
+      'listings',
       'notifications',
       'portal',
       'registry',

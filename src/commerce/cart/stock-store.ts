@@ -11,8 +11,13 @@ import type { Database } from '~/db/client';
 
 const seeded = new WeakMap<Database, WeakMap<Catalogue, Promise<void>>>();
 
-/** Inserts a stock row for every tracked SKU that has none yet (existing rows are left alone). */
-export function ensureStockSeeded(db: Database, catalogue: Catalogue): Promise<void> {
+/**
+ * Inserts a stock row for every SKU the listing files track that has none yet (existing rows are
+ * left alone). Keyed on the files' catalogue (catalogue.origin), so live overlays do not re-seed:
+ * a facility's saved stock is written when it is saved (setStock).
+ */
+export function ensureStockSeeded(db: Database, live: Catalogue): Promise<void> {
+  const catalogue = live.origin;
   let perCatalogue = seeded.get(db);
   if (!perCatalogue) {
     perCatalogue = new WeakMap();
@@ -35,6 +40,25 @@ export function ensureStockSeeded(db: Database, catalogue: Catalogue): Promise<v
     perCatalogue.set(catalogue, done);
   }
   return done;
+}
+
+/**
+ * Sets the units available to sell for a SKU, in the caller's transaction. With `seen` (the
+ * figure the facility's screen showed), the change is applied as a difference, so units ordered
+ * since the screen was loaded stay taken: 10 shown, 15 saved, 3 ordered meanwhile → 12. Without
+ * it (the facility API), the figure is the new count. Never below 0; orders and this update
+ * lock the same row, so an order either took its units before or takes them from the new count.
+ */
+export async function setStock(tx: Database, sku: string, units: number, seen?: number): Promise<number> {
+  const now = new Date();
+  const next =
+    seen === undefined ? sql`${units}` : sql`GREATEST(0, ${stockLevels.remaining} + ${units - seen})`;
+  const [row] = await tx
+    .insert(stockLevels)
+    .values({ sku, remaining: units, updatedAt: now })
+    .onConflictDoUpdate({ target: stockLevels.sku, set: { remaining: next, updatedAt: now } })
+    .returning({ remaining: stockLevels.remaining });
+  return row!.remaining;
 }
 
 /** Takes `quantity` units if that many remain; false (and nothing changed) otherwise. */
