@@ -188,12 +188,24 @@ export interface ProductListing {
   id: string;
   name: string;
   publicPath: string;
-  /** Null: no listing file entry, so the storefront says "not sold online". */
+  /** The portal's listing editor of the product, and its photos page (without the locale prefix). */
+  editPath: string;
+  photosPath: string;
+  /** Null: no listing, so the storefront says "not sold online". */
   listing: { variants: VariantRow[]; photos: number } | null;
 }
 
-/** The facility's products with what their listings (the listing files) show now. */
-export function productsState(catalogue: Catalogue, facility: Facility, locale: Locale): ProductListing[] {
+/**
+ * The facility's products with what their listings show now: pass the catalogue with the saved
+ * listings (editableCatalogue), and the units left per tracked SKU, shown in place of the
+ * figure last saved (orders take from it).
+ */
+export function productsState(
+  catalogue: Catalogue,
+  facility: Facility,
+  locale: Locale,
+  unitsLeft: ReadonlyMap<string, number> = new Map(),
+): ProductListing[] {
   return catalogue
     .productsOf(facility.id)
     .map((p) => {
@@ -202,6 +214,8 @@ export function productsState(catalogue: Catalogue, facility: Facility, locale: 
         id: p.id,
         name: p.name,
         publicPath: productPath(p.id),
+        editPath: `/facility/products/${p.id}/`,
+        photosPath: `/facility/products/${p.id}/photos/`,
         listing: listing
           ? {
               photos: listing.photos.length,
@@ -218,7 +232,7 @@ export function productsState(catalogue: Catalogue, facility: Facility, locale: 
                   minOrderQuantity: formatNumber(v.minOrderQuantity, locale),
                   availability: v.availability,
                   ...(v.leadTimeDays !== undefined ? { leadTimeDays: v.leadTimeDays } : {}),
-                  stock: v.stock === undefined ? null : formatNumber(v.stock, locale),
+                  stock: v.stock === undefined ? null : formatNumber(unitsLeft.get(v.sku) ?? v.stock, locale),
                   weightGrams: formatNumber(v.weightGrams, locale),
                 }),
               ),

@@ -61,8 +61,6 @@ export const portalStrings = defineStrings({
     productsTitle: 'Sản phẩm và thông tin bán hàng',
     productsIntro:
       'Thông tin bán hàng (quy cách, giá, tình trạng hàng) của từng sản phẩm như đang hiện trên trang web.',
-    editingNext:
-      'Sửa thông tin bán hàng ngay trên cổng này sẽ có trong bản cập nhật tới; hiện trang này chỉ để xem.',
     noListing: 'Chưa có thông tin bán hàng: sản phẩm hiện ghi “Không bán trực tuyến — liên hệ cơ sở”.',
     variantsOf: 'Quy cách của {product}',
     sku: 'Mã SKU',
@@ -142,7 +140,6 @@ export const portalStrings = defineStrings({
       'Each badge kit has a QR code leading to the certificate’s verification page. Print badges of valid certificates only.',
     productsTitle: 'Products and listings',
     productsIntro: 'What each product’s listing (pack sizes, prices, availability) shows on the site now.',
-    editingNext: 'Editing listings in this portal comes in the next update; for now this page is read-only.',
     noListing: 'No listing yet: the product shows “Not sold online — contact the facility”.',
     variantsOf: 'Variants of {product}',
     sku: 'SKU',

@@ -154,6 +154,20 @@ describe('the products page', () => {
     expect(bag!.name).toBe('Chè A – Túi 1 kg');
   });
 
+  it('links each product to its listing editor and photos page, and shows units left when known', () => {
+    const [, che] = productsState(
+      catalogue,
+      catalogue.facilityById.get('co-so-a')!,
+      'vi',
+      new Map([['CHE-A-1', 12]]),
+    );
+    expect(che).toMatchObject({
+      editPath: '/facility/products/che-a/',
+      photosPath: '/facility/products/che-a/photos/',
+    });
+    expect(che!.listing!.variants.map((v) => v.stock)).toEqual(['12', null]);
+  });
+
   it('never shows another facility’s products', () => {
     expect(productsState(catalogue, catalogue.facilityById.get('co-so-b')!, 'vi').map((p) => p.id)).toEqual([
       'gom-b',
