@@ -1,25 +1,37 @@
 /**
  * GET /api/facility/products (PRODUCT.md, facility API): the calling token's facility's
- * certified products, each with its certificates and its current listing or null. The listing
- * is the one in the listing files, in the shape PUT /api/facility/listings/{id} takes; the live
- * listing layer (a facility's saves shown without a rebuild) comes in a later slice and will
- * take its place here.
+ * certified products, each with its certificates, its current listing or null (what the
+ * facility last saved, else the listing files', in the shape PUT /api/facility/listings/{id}
+ * takes) and the photos it uploaded.
  */
 import { type Catalogue, certificateFacts, todayInVietnam } from '~/catalogue';
 import type { Database } from '~/db/client';
 import { json } from '~/http/json';
+import { type LivePhoto, photoJson } from '~/listings';
 import type { RateLimiter } from '~/security/rate-limit';
 import { authenticateFacilityRequest } from './facility-api-auth';
 
 export interface FacilityProductsDeps {
   db: Database;
-  /** The registry and listings as the files hold them now (read after the token is checked). */
+  /**
+   * The registry as the files hold it now with the listings as saved (read after the token is
+   * checked).
+   */
   catalogue: () => Promise<Catalogue>;
+  /** A product's uploaded photos in order (none when absent). */
+  photos?: ((productId: string) => Promise<readonly LivePhoto[]>) | undefined;
   limiter?: RateLimiter | undefined;
   now?: Date | undefined;
 }
 
-export function facilityProductsJson(catalogue: Catalogue, facilityId: string, asOf: string) {
+/** An uploaded photo as the facility API gives it (the same shape as GET /api/products/{id}). */
+
+export function facilityProductsJson(
+  catalogue: Catalogue,
+  facilityId: string,
+  asOf: string,
+  photos: ReadonlyMap<string, readonly LivePhoto[]> = new Map(),
+) {
   const facility = catalogue.facilityById.get(facilityId);
   return {
     facility: { id: facilityId, name: facility?.name ?? null },
@@ -38,6 +50,7 @@ export function facilityProductsJson(catalogue: Catalogue, facilityId: string, a
           url: `/verify/${c.id}/`,
         })),
         listing: listing ? { description: listing.description ?? null, variants: listing.variants } : null,
+        photos: (photos.get(product.id) ?? []).map(photoJson),
       };
     }),
   };
@@ -54,7 +67,12 @@ export async function handleFacilityProducts(
   });
   if (!auth.ok) return auth.response;
   const catalogue = await deps.catalogue();
-  return json(
-    facilityProductsJson(catalogue, auth.caller.facilityId, todayInVietnam(deps.now ?? new Date())),
+  const { facilityId } = auth.caller;
+  const photosOf = deps.photos ?? (async () => []);
+  const photos = new Map(
+    await Promise.all(
+      catalogue.productsOf(facilityId).map(async (p) => [p.id, await photosOf(p.id)] as const),
+    ),
   );
+  return json(facilityProductsJson(catalogue, facilityId, todayInVietnam(deps.now ?? new Date()), photos));
 }

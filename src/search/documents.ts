@@ -169,6 +169,19 @@ function buildDocument(product: Product, catalogue: Catalogue, asOf: string): Se
   };
 }
 
+/**
+ * One product's document, as buildSearchDocuments makes it; undefined when the catalogue has no
+ * such product or it is not a certified product of a known facility (it has no document).
+ */
+export function searchDocumentOf(
+  catalogue: Catalogue,
+  productId: string,
+  asOf: string,
+): SearchDocument | undefined {
+  const product = catalogue.productById.get(productId);
+  return product ? buildDocument(product, catalogue, asOf) : undefined;
+}
+
 /** One document per certified product, statuses as of `asOf` (yyyy-mm-dd). */
 export function buildSearchDocuments(catalogue: Catalogue, asOf: string): SearchDocument[] {
   const documents: SearchDocument[] = [];

@@ -16,7 +16,8 @@ export interface ReindexOptions {
   log?: (line: string) => void;
 }
 
-async function settle(task: EnqueuedTaskPromise, what: string, timeout: number): Promise<Task> {
+/** Waits for a Meilisearch task and throws unless it succeeded. */
+export async function settle(task: EnqueuedTaskPromise, what: string, timeout: number): Promise<Task> {
   const done = await task.waitTask({ timeout });
   if (done.status !== 'succeeded') {
     throw new Error(`Meilisearch ${what} ${done.status}: ${done.error?.message ?? 'no reason given'}`);

@@ -26,3 +26,10 @@ export function catalogueWords(documents: readonly SearchDocument[]): string[] {
   }
   return [...set].sort();
 }
+
+/** The distinct words of one document's matched fields (what it adds to catalogueWords). */
+export function documentWords(document: SearchDocument): Set<string> {
+  const set = new Set<string>();
+  for (const field of MATCHED_TEXT_FIELDS) for (const t of document[field].split(' ')) if (t) set.add(t);
+  return set;
+}

@@ -1,12 +1,14 @@
 /**
  * GET /api/products/{id}: one certified product with what the cart needs to refresh a line:
  * today's prices, availability, units left and the most a buyer may order now (0 for every
- * variant when the product is no longer sellable: `sellable: false`).
+ * variant when the product is no longer sellable: `sellable: false`), and the photos its
+ * facility uploaded. The catalogue passed in is the live one (saved listings included).
  */
 import { type Catalogue, certificateFacts, isSellable, todayInVietnam, type Variant } from '~/catalogue';
 import { MAX_LINE_QUANTITY } from '~/commerce/orders/order-input';
 import type { Database } from '~/db/client';
 import { apiError, json } from '~/http/json';
+import { type LivePhoto, photoJson } from '~/listings';
 import { ensureStockSeeded, remainingStock } from './stock-store';
 
 /** The most units of a variant one order may take, given the units left (undefined: not tracked). */
@@ -20,11 +22,24 @@ export function trackedSkusOf(catalogue: Catalogue, productId: string): string[]
   return (listing?.variants ?? []).filter((v) => v.stock !== undefined).map((v) => v.sku);
 }
 
+/** Units left of each tracked SKU of a product, as the database says now. */
+export async function remainingOf(
+  db: Database,
+  catalogue: Catalogue,
+  productId: string,
+): Promise<Map<string, number>> {
+  await ensureStockSeeded(db, catalogue);
+  return remainingStock(db, trackedSkusOf(catalogue, productId));
+}
+
+/** An uploaded photo as the API gives it: its largest stored file, every width, alt text in both languages. */
+
 export function productJson(
   catalogue: Catalogue,
   productId: string,
   remaining: ReadonlyMap<string, number>,
   asOf = todayInVietnam(),
+  photos: readonly LivePhoto[] = [],
 ) {
   const product = catalogue.productById.get(productId);
   if (!product) return null;
@@ -74,14 +89,20 @@ export function productJson(
           }),
         }
       : null,
+    /** Photos the facility uploaded, in its order (empty: none; the catalogue's pictures stand). */
+    photos: photos.map(photoJson),
   };
 }
 
-/** GET /api/products/{id} */
-export async function handleProduct(id: string, catalogue: Catalogue, db: Database): Promise<Response> {
+/** GET /api/products/{id}; `photosOf` gives a product's uploaded photos (none when absent). */
+export async function handleProduct(
+  id: string,
+  catalogue: Catalogue,
+  db: Database,
+  photosOf: (productId: string) => Promise<readonly LivePhoto[]> = async () => [],
+): Promise<Response> {
   if (!catalogue.productById.has(id))
     return apiError(404, 'not_found', `No certified product with id "${id}".`);
-  await ensureStockSeeded(db, catalogue);
-  const remaining = await remainingStock(db, trackedSkusOf(catalogue, id));
-  return json(productJson(catalogue, id, remaining));
+  const [remaining, photos] = await Promise.all([remainingOf(db, catalogue, id), photosOf(id)]);
+  return json(productJson(catalogue, id, remaining, todayInVietnam(), photos));
 }

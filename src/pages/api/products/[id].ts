@@ -2,9 +2,10 @@
 import type { APIRoute } from 'astro';
 import { handleProduct } from '~/commerce/cart/product-api';
 import { database } from '~/db/client';
+import { livePhotosOf } from '~/listings/astro';
 import { liveCatalogue } from '~/verification/astro';
 
 export const prerender = false;
 
 export const GET: APIRoute = async ({ params }) =>
-  handleProduct(params.id ?? '', await liveCatalogue(), (await database()).db);
+  handleProduct(params.id ?? '', await liveCatalogue(), (await database()).db, livePhotosOf);
