@@ -6,6 +6,8 @@
  */
 import type { ImageMetadata } from 'astro';
 import { Catalogue } from './catalogue';
+import { illustrationFlag } from './illustration-files';
+import type { FlaggedPhoto } from './illustration-mark';
 
 // The content files, for server-side wiring that reads them at run time (live revocations,
 // photo originals) and the registry's operations (import, revocations, history): Node's fs,
@@ -22,6 +24,7 @@ export {
 } from './content-files';
 export { ContentLockTimeoutError, withContentLock } from './content-lock';
 export { currentCatalogue } from './current-catalogue';
+export { illustrationFlag, isIllustrationFile } from './illustration-files';
 export * from './import/index';
 
 export type Photo = ImageMetadata;
@@ -57,4 +60,19 @@ export function getCatalogue(): Promise<Catalogue> {
 /** Photos of a registry or listing record loaded through the content collections. */
 export function photosOf(record: { photos: unknown[] }): Photo[] {
   return record.photos as Photo[];
+}
+
+/**
+ * Whether a photo of the catalogue is a drawing (./illustration-mark.ts), read from the original
+ * Astro imported it from (`fsPath`, set on every imported image). Without that path it counts as
+ * a drawing: wrongly labelled is better than a drawing passed off as the product.
+ */
+export function isIllustration(photo: Photo): Promise<boolean> {
+  const file = (photo as Photo & { fsPath?: string }).fsPath;
+  return file ? illustrationFlag(file) : Promise.resolve(true);
+}
+
+/** Each photo with whether it is a drawing, in the same order. */
+export function flagIllustrations(photos: readonly Photo[]): Promise<FlaggedPhoto<Photo>[]> {
+  return Promise.all(photos.map(async (photo) => ({ photo, illustration: await isIllustration(photo) })));
 }

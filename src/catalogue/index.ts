@@ -10,6 +10,7 @@ export * from './certificate-facts';
 export { numberKey } from './certificate-number';
 export * from './certificate-status';
 export * from './group-by';
+export * from './illustration-mark';
 export * from './programme';
 export * from './provinces';
 export * from './schemas';

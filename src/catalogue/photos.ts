@@ -3,14 +3,17 @@
  * that does not exist yet is drawn as a small WebP from a deterministic SVG (a gradient, soft
  * shapes and a simple motif for the kind of product, all derived from the photo's id and group),
  * so a fresh clone builds without committed binaries and an unchanged rebuild does nothing.
+ * Every drawing carries the illustration mark (./illustration-mark.ts), so pages label it as an
+ * illustration and never present it as a photo of the product.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, rename, stat } from 'node:fs/promises';
+import { mkdir, readFile, rename, stat } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { foldForMatch } from '~/text/vietnamese';
 import type { CatalogueData } from './catalogue';
 import { CONTENT_FILES } from './content-files';
+import { hasIllustrationMark, ILLUSTRATION_DESCRIPTION, ILLUSTRATION_MAX_BYTES } from './illustration-mark';
 import { hashString, mulberry32 } from './prng';
 import type { ProductGroup } from './programme';
 
@@ -247,35 +250,62 @@ export function photoSvg(job: Pick<PhotoJob, 'key' | 'group' | 'name'>): string 
   );
 }
 
+/** The drawing as WebP; `marked: false` gives the bytes drawn before drawings carried the mark. */
+export function drawPhoto(job: Pick<PhotoJob, 'key' | 'group' | 'name'>, marked = true): sharp.Sharp {
+  const image = sharp(Buffer.from(photoSvg(job))).webp({ quality: 70, effort: 2 });
+  return marked ? image.withExif({ IFD0: { ImageDescription: ILLUSTRATION_DESCRIPTION } }) : image;
+}
+
 /** Draws one photo to its file (written beside it first, then renamed into place). */
 export async function renderPhoto(job: PhotoJob): Promise<void> {
   await mkdir(path.dirname(job.file), { recursive: true });
   const tmp = `${job.file}.${process.pid}.tmp`;
-  await sharp(Buffer.from(photoSvg(job)))
-    .webp({ quality: 70, effort: 2 })
-    .toFile(tmp);
+  await drawPhoto(job).toFile(tmp);
   await rename(tmp, job.file);
+}
+
+/**
+ * A file drawn before drawings were marked: no mark, and exactly the bytes the unmarked drawing
+ * of this job gives (the drawing is deterministic). A real photo is never mistaken for one, and
+ * only a small 600×450 WebP without the mark is drawn again to compare.
+ */
+async function isUnmarkedDrawing(job: PhotoJob): Promise<boolean> {
+  const { size } = await stat(job.file);
+  if (size > ILLUSTRATION_MAX_BYTES) return false;
+  const bytes = await readFile(job.file);
+  if (hasIllustrationMark(bytes)) return false;
+  const meta = await sharp(bytes).metadata();
+  if (meta.format !== 'webp' || meta.width !== PHOTO_WIDTH || meta.height !== PHOTO_HEIGHT) return false;
+  return (await drawPhoto(job, false).toBuffer()).equals(bytes);
 }
 
 export interface EnsurePhotosResult {
   total: number;
   created: number;
   existing: number;
+  /** Drawings from before the illustration mark, drawn again with it (counted in `existing`). */
+  marked: number;
   bytes: number;
 }
 
-/** Creates every referenced photo that does not exist yet, a few at a time. */
+/**
+ * Creates every referenced photo that does not exist yet, a few at a time, and marks drawings
+ * made before the illustration mark existed (once: a marked or real file is left alone).
+ */
 export async function ensurePhotos(
   dir: string,
   data: CatalogueData,
   options: { concurrency?: number; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<EnsurePhotosResult> {
   const jobs = photoJobs(dir, data);
-  const missing = jobs.filter((j) => !existsSync(j.file));
+  const missing: PhotoJob[] = [];
+  const present: PhotoJob[] = [];
+  for (const job of jobs) (existsSync(job.file) ? present : missing).push(job);
   const result: EnsurePhotosResult = {
     total: jobs.length,
     created: 0,
     existing: jobs.length - missing.length,
+    marked: 0,
     bytes: 0,
   };
   const concurrency = Math.max(1, options.concurrency ?? 8);
@@ -290,5 +320,15 @@ export async function ensurePhotos(
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, missing.length) }, worker));
+  let nextPresent = 0;
+  const marker = async () => {
+    while (nextPresent < present.length) {
+      const job = present[nextPresent++]!;
+      if (!(await isUnmarkedDrawing(job))) continue;
+      await renderPhoto(job);
+      result.marked += 1;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, present.length) }, marker));
   return result;
 }

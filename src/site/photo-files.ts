@@ -4,7 +4,8 @@
  * file that lists them; the two files that carry photos are read once per process.
  */
 import path from 'node:path';
-import { CONTENT_FILES, contentDir, readCollection } from '~/catalogue/astro';
+import { type FlaggedPhoto, realPhotosFirst } from '~/catalogue';
+import { CONTENT_FILES, contentDir, illustrationFlag, readCollection } from '~/catalogue/astro';
 
 let cached: Promise<Map<string, string[]>> | undefined;
 
@@ -26,4 +27,16 @@ async function load(dir: string): Promise<Map<string, string[]>> {
 export async function productPhotoFiles(productId: string): Promise<string[]> {
   cached ??= load(contentDir());
   return (await cached).get(productId) ?? [];
+}
+
+/**
+ * The photo file to show for a product where one picture stands for it (the Open Graph image):
+ * its first real photo, else its first drawing, with which of the two it is.
+ */
+export async function productPhotoFile(productId: string): Promise<FlaggedPhoto<string> | undefined> {
+  const files = await productPhotoFiles(productId);
+  const flagged = await Promise.all(
+    files.map(async (photo) => ({ photo, illustration: await illustrationFlag(photo) })),
+  );
+  return realPhotosFirst(flagged)[0];
 }

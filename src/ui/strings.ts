@@ -26,6 +26,8 @@ export const uiStrings = defineStrings({
     notFoundBody: 'Địa chỉ này không có trên Chợ CNNT: có thể sản phẩm đã đổi tên hoặc đường dẫn bị gõ sai.',
     notFoundHome: 'Về trang chủ',
     notFoundSearch: 'Tìm sản phẩm',
+    illustrationLabel: 'Ảnh minh họa',
+    illustrationAlt: 'Ảnh minh họa: {name}',
   },
   en: {
     siteName: 'Chợ CNNT',
@@ -52,5 +54,7 @@ export const uiStrings = defineStrings({
     notFoundBody: 'This address is not on Chợ CNNT: the product may have been renamed, or the link mistyped.',
     notFoundHome: 'Go to the home page',
     notFoundSearch: 'Search products',
+    illustrationLabel: 'Illustration',
+    illustrationAlt: 'Illustration: {name}',
   },
 });

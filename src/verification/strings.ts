@@ -29,6 +29,10 @@ export const verifyStrings = defineStrings({
     compareTitle: 'So sánh với sản phẩm trên tay',
     compareHint:
       'Đối chiếu ảnh, tên sản phẩm và tên cơ sở với bao bì. Nếu khác nhau, sản phẩm có thể là hàng giả dùng tem của sản phẩm khác.',
+    compareHintIllustration:
+      'Ảnh trên chỉ là ảnh minh họa, không phải ảnh chụp sản phẩm: đừng đối chiếu bao bì với ảnh này. Hãy đối chiếu số chứng nhận, tên sản phẩm và tên cơ sở với bao bì. Nếu khác nhau, sản phẩm có thể là hàng giả dùng tem của sản phẩm khác.',
+    compareHintNoPhoto:
+      'Đối chiếu số chứng nhận, tên sản phẩm và tên cơ sở với bao bì. Nếu khác nhau, sản phẩm có thể là hàng giả dùng tem của sản phẩm khác.',
     photoAlt: 'Ảnh sản phẩm {name}',
     noPhoto: 'Chưa có ảnh sản phẩm trong sổ đăng ký.',
     factsTitle: 'Thông tin chứng nhận',
@@ -120,6 +124,10 @@ export const verifyStrings = defineStrings({
     compareTitle: 'Compare with the product in your hand',
     compareHint:
       'Check the photo, product name and facility name against the package. If they differ, the product may be a counterfeit using another product’s badge.',
+    compareHintIllustration:
+      'The picture above is only an illustration, not a photograph of the product: do not compare the package with it. Check the certificate number, product name and facility name against the package instead. If they differ, the product may be a counterfeit using another product’s badge.',
+    compareHintNoPhoto:
+      'Check the certificate number, product name and facility name against the package. If they differ, the product may be a counterfeit using another product’s badge.',
     photoAlt: 'Photo of the product {name}',
     noPhoto: 'The register has no photo of this product yet.',
     factsTitle: 'Certificate details',

@@ -3,7 +3,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
-import { OG_HEIGHT, OG_WIDTH, type OgCard, ogSvg, productOgImage, wrapText } from '~/site/og-image';
+import {
+  OG_HEIGHT,
+  OG_WIDTH,
+  type OgCard,
+  ogLabelSvg,
+  ogSvg,
+  productOgImage,
+  wrapText,
+} from '~/site/og-image';
 
 const cache = mkdtempSync(path.join(tmpdir(), 'og-'));
 afterAll(() => rmSync(cache, { recursive: true, force: true }));
@@ -54,5 +62,33 @@ describe('Open Graph image', () => {
         renamed,
       ),
     ).toBe(true);
+  });
+});
+
+describe('Open Graph image of a drawn picture', () => {
+  it('lays the illustration label over the photo, and only when asked', async () => {
+    const photoPath = path.join(cache, 'drawn.png');
+    await sharp({ create: { width: 600, height: 450, channels: 3, background: '#3a6b35' } })
+      .png()
+      .toFile(photoPath);
+    const plain = await productOgImage({ ...card, photoPath }, 'plain', cache);
+    const labelled = await productOgImage(
+      { ...card, photoPath, photoLabel: 'Ảnh minh họa' },
+      'labelled',
+      cache,
+    );
+    // The pill's white inside, just inside its left end, over the green photo.
+    const at = async (image: Buffer, x: number, y: number) => {
+      const { data } = await sharp(image).extract({ left: x, top: y, width: 1, height: 1 }).raw().toBuffer({
+        resolveWithObject: true,
+      });
+      return [...data];
+    };
+    const [r, g, b] = await at(labelled, 30, 48);
+    expect(Math.min(r!, g!, b!)).toBeGreaterThan(230);
+    const [pr, pg, pb] = await at(plain, 30, 48);
+    expect(pg! - Math.max(pr!, pb!)).toBeGreaterThan(20);
+    expect(ogLabelSvg('Ảnh minh họa').svg).toContain('>Ảnh minh họa</text>');
+    expect(ogLabelSvg('A & B').svg).toContain('A &amp; B');
   });
 });

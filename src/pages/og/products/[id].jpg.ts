@@ -11,7 +11,7 @@ import { dataDir } from '~/config/env';
 import { getSiteIndex } from '~/site/astro';
 import { levelName } from '~/site/labels';
 import { productOgImage } from '~/site/og-image';
-import { productPhotoFiles } from '~/site/photo-files';
+import { productPhotoFile } from '~/site/photo-files';
 import { uiStrings } from '~/ui/strings';
 
 export const prerender = false;
@@ -26,7 +26,7 @@ export const GET: APIRoute = async ({ params }) => {
     });
   const { product, facility, province, headline } = card;
   const ui = uiStrings('vi');
-  const [photoPath] = await productPhotoFiles(product.id);
+  const photo = await productPhotoFile(product.id);
   // One image for both locales, in Vietnamese: the language products and facilities are named in.
   const image = await productOgImage(
     {
@@ -37,7 +37,8 @@ export const GET: APIRoute = async ({ params }) => {
         ? { certification: `${levelName(headline.certificate.level, 'vi')} · ${headline.certificate.year}` }
         : {}),
       tagline: ui('siteTagline'),
-      ...(photoPath ? { photoPath } : {}),
+      ...(photo ? { photoPath: photo.photo } : {}),
+      ...(photo?.illustration ? { photoLabel: ui('illustrationLabel') } : {}),
     },
     product.id,
     path.join(dataDir(), 'og-images'),
