@@ -47,6 +47,15 @@ export const ACCESS_RULES: Readonly<Record<string, Access>> = {
   '/facility/products/': 'facility',
   // Facility API tokens made in the portal: the page checks ?facility= as the pages above.
   '/facility/tokens/': 'facility',
+  // The facility's inbox (orders and quote requests): each page checks ?facility= as above, and
+  // that the shipment or request is that facility's.
+  '/facility/inbox/': 'facility',
+  '/facility/inbox/orders/[shipmentId]/': 'facility',
+  '/facility/inbox/quotes/[requestId]/': 'facility',
+  // A product's photos: the page checks the signed-in person belongs to the product's facility.
+  '/facility/products/[productId]/photos/': 'facility',
+  // A product's listing editor: the page checks the person belongs to the product's facility.
+  '/facility/products/[productId]/': 'facility',
   // A facility's signed link works without an account (the token is the credential).
   '/facility/orders/[token]/': 'public',
 };

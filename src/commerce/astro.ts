@@ -81,7 +81,9 @@ export function stopCardOrderExpiry(): void {
 export function orderLimitFor(request: Request, socketAddress: string | undefined): ClientLimit {
   return { limiter: serverRateLimiter(), client: clientAddress(request, socketAddress) };
 }
-export { ORDER_EVENT_KINDS } from './db-schema';
+/** For the listings a facility saves (src/listings/): the stock they set, in the save's transaction. */
+export { remainingStock, setStock } from './cart/stock-store';
+export { ORDER_EVENT_KINDS, SHIPMENT_STATUSES, type ShipmentStatus } from './db-schema';
 export { type CommerceQueueCounts, commerceQueueCounts } from './orders/console-queues';
 export { orderEventsOf } from './orders/order-events-store';
 export {
@@ -125,3 +127,14 @@ export {
   retryRefund,
 } from './refunds/refund-service';
 export { type RefundQueueRow, type RefundRow, refundQueue } from './refunds/refund-store';
+/** For the facility portal's inbox: a facility's shipments, and the signed link's page handling for a person. */
+export {
+  FACILITY_INBOX_PAGE_SIZE,
+  type FacilityShipmentPage,
+  type FacilityShipmentQuery,
+  type FacilityShipmentRow,
+  facilityShipmentCounts,
+  listFacilityShipments,
+} from './shipments/facility-inbox-store';
+export { type ShipmentIdentity, type ShipmentPageState, shipmentPageState } from './shipments/facility-page';
+export type { ShipmentActor } from './shipments/shipment-actions';

@@ -3,7 +3,16 @@
  * the other portal features add theirs below.
  */
 import { sql } from 'drizzle-orm';
-import { bigserial, index, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  bigserial,
+  boolean,
+  index,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 
 const at = (name: string) => timestamp(name, { withTimezone: true });
 
@@ -54,3 +63,21 @@ export const facilityClaims = pgTable(
 );
 
 export type FacilityClaimRow = typeof facilityClaims.$inferSelect;
+
+/**
+ * Each member's e-mail preferences for one facility's inbox (0602): copies of new orders and of
+ * new quote requests. No row: both on.
+ */
+export const facilityInboxPreferences = pgTable(
+  'facility_inbox_preferences',
+  {
+    userId: text('user_id').notNull(),
+    facilityId: text('facility_id').notNull(),
+    newOrders: boolean('new_orders').notNull().default(true),
+    newQuotes: boolean('new_quotes').notNull().default(true),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.facilityId] })],
+);
+
+export type FacilityInboxPreferencesRow = typeof facilityInboxPreferences.$inferSelect;

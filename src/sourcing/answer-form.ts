@@ -1,13 +1,17 @@
 /**
  * The facility's answer form (a plain HTML POST, no JavaScript): per item `price-{id}`,
- * `quantity-{id}` and `lead-{id}`, a `message`, and `action` = "answer" or "decline". An item
+ * `quantity-{id}` and `lead-{id}`, a `message`, an optional `validUntil` (the last day the
+ * prices stand: from today to a year ahead), and `action` = "answer" or "decline". An item
  * left entirely blank is not offered; a half-filled one is an error; an answer must offer at
  * least one item (else the error is on `form`).
  */
+import { todayInVietnam } from '~/i18n/today';
 import type { FacilityAnswer, OfferedItem } from './quote-service';
 import type { SourcingStringKey } from './strings';
 
 export const MAX_MESSAGE = 2000;
+/** A quote standing longer than a year is not a price anyone can hold. */
+export const MAX_VALID_DAYS = 366;
 
 export type AnswerFormResult =
   | { ok: true; answer: FacilityAnswer }
@@ -30,12 +34,30 @@ function wholeNumber(text: string, min: number): number | undefined {
   return n >= min && Number.isSafeInteger(n) ? n : undefined;
 }
 
-export function parseAnswerForm(form: FormData, itemIds: readonly number[]): AnswerFormResult {
+/** A real day written yyyy-mm-dd (what a date input sends), from `today` to MAX_VALID_DAYS after it. */
+function validDay(text: string, today: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return false;
+  const day = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  if (new Date(day).toISOString().slice(0, 10) !== text) return false;
+  const from = Date.parse(`${today}T00:00:00Z`);
+  return day >= from && day <= from + MAX_VALID_DAYS * 86_400_000;
+}
+
+/** `today`: the Vietnam day the answer is given on (yyyy-mm-dd), the first day it may stand until. */
+export function parseAnswerForm(
+  form: FormData,
+  itemIds: readonly number[],
+  today?: string,
+): AnswerFormResult {
   const values: Record<string, string> = {};
   const errors: Record<string, SourcingStringKey> = {};
   const message = field(form, 'message').slice(0, MAX_MESSAGE) || undefined;
   values.message = message ?? '';
   if (field(form, 'action') === 'decline') return { ok: true, answer: { kind: 'decline', message } };
+  const validUntil = field(form, 'validUntil').slice(0, 20);
+  values.validUntil = validUntil;
+  if (validUntil && !validDay(validUntil, today ?? todayInVietnam())) errors.validUntil = 'errorValidUntil';
 
   const items = new Map<number, OfferedItem>();
   for (const id of itemIds) {
@@ -64,5 +86,5 @@ export function parseAnswerForm(form: FormData, itemIds: readonly number[]): Ans
   }
   if (items.size === 0 && Object.keys(errors).length === 0) errors.form = 'errorAnswerNeedsItem';
   if (Object.keys(errors).length > 0) return { ok: false, errors, values };
-  return { ok: true, answer: { kind: 'answer', message, items } };
+  return { ok: true, answer: { kind: 'answer', message, items, ...(validUntil ? { validUntil } : {}) } };
 }

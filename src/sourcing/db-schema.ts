@@ -1,4 +1,7 @@
-/** Drizzle view of src/db/migrations/0301_quotes.sql and 0302_quote_relay.sql. */
+/**
+ * Drizzle view of src/db/migrations/0301_quotes.sql, 0302_quote_relay.sql and the quote's
+ * validity added with the facility inbox (0602).
+ */
 import { bigint, bigserial, date, integer, pgTable, text, timestamp, unique } from 'drizzle-orm/pg-core';
 
 export const quotes = pgTable('quotes', {
@@ -35,6 +38,8 @@ export const quoteRequests = pgTable(
     status: text('status', { enum: QUOTE_REQUEST_STATUSES }).notNull().default('pending'),
     facilityMessage: text('facility_message'),
     answeredAt: timestamp('answered_at', { withTimezone: true }),
+    /** The last day the facility's prices stand (0602); null: not said. */
+    validUntil: date('valid_until', { mode: 'string' }),
   },
   (t) => [unique().on(t.quoteId, t.facilityId)],
 );

@@ -33,6 +33,7 @@ export const quoteMailStrings = defineStrings({
     answerItem: '- {product} ({variant}): {price}/sản phẩm, cung cấp được {quantity}, giao trong {days} ngày',
     answerItemNotOffered: '- {product} ({variant}): cơ sở không báo giá sản phẩm này',
     answerMessage: 'Lời nhắn của cơ sở:\n{message}',
+    answerValidUntil: 'Báo giá có hiệu lực đến {date}.',
   },
   en: {
     facilitySubject: 'Quote request {reference} from {company}',
@@ -63,5 +64,6 @@ export const quoteMailStrings = defineStrings({
     answerItem: '- {product} ({variant}): {price}/unit, can supply {quantity}, ships in {days} days',
     answerItemNotOffered: '- {product} ({variant}): not quoted by the facility',
     answerMessage: 'Message from the facility:\n{message}',
+    answerValidUntil: 'These prices are valid until {date}.',
   },
 });

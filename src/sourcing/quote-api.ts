@@ -112,6 +112,8 @@ export function quoteJson(quote: QuoteView) {
       status: r.status,
       answeredAt: r.answeredAt?.toISOString() ?? null,
       message: r.facilityMessage,
+      /** The last day the quoted prices stand (yyyy-mm-dd), when the facility said. */
+      validUntil: r.validUntil,
       items: r.items.map((i) => ({
         sku: i.sku,
         product: i.productName,

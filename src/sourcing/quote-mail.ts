@@ -5,6 +5,7 @@ import { formatDate, formatNumber, formatVnd } from '~/i18n/format';
 import type { Locale } from '~/i18n/locales';
 import type { QuoteRequestItemRow, QuoteRequestRow, QuoteRow } from './db-schema';
 import { quoteMailStrings } from './mail-strings';
+import { memberMailStrings } from './member-mail-strings';
 
 export interface Mail {
   subject: string;
@@ -54,6 +55,45 @@ export function facilityRequestMail(
   };
 }
 
+/**
+ * To a member of the facility (a copy, when their inbox preferences ask for it): what is asked
+ * and by which company, and the request in the portal's inbox; the buyer's contact details and
+ * the answer form are behind sign-in, never a signed link. Always in Vietnamese.
+ */
+export function memberRequestMail(
+  quote: Pick<QuoteRow, 'reference' | 'companyName' | 'targetDate'>,
+  request: Pick<QuoteRequestRow, 'facilityName'>,
+  items: readonly Pick<
+    QuoteRequestItemRow,
+    'productName' | 'variantName' | 'sku' | 'quantity' | 'indicativeUnitPrice'
+  >[],
+  inboxUrl: string,
+): Mail {
+  const locale: Locale = 'vi';
+  const t = quoteMailStrings(locale);
+  const m = memberMailStrings(locale);
+  const vars = { reference: quote.reference, company: quote.companyName, facility: request.facilityName };
+  const lines = items.map((i) =>
+    t('facilityItem', {
+      product: i.productName,
+      variant: i.variantName,
+      sku: i.sku,
+      quantity: formatNumber(i.quantity, locale),
+      price: formatVnd(i.indicativeUnitPrice, locale),
+    }),
+  );
+  return {
+    subject: m('subject', vars),
+    text: paragraphs(
+      `${m('intro', vars)}\n${lines.join('\n')}`,
+      quote.targetDate && t('facilityTarget', { date: formatDate(quote.targetDate, locale) }),
+      m('inboxAction', { url: inboxUrl }),
+      m('why', vars),
+      t('signature'),
+    ),
+  };
+}
+
 /** To the buyer: the reference, who was asked, and the status page. */
 export function buyerConfirmationMail(
   quote: QuoteRow,
@@ -82,7 +122,8 @@ export function buyerConfirmationMail(
 /** To the buyer: one facility's answer or refusal. */
 export function buyerAnswerMail(
   quote: QuoteRow,
-  request: Pick<QuoteRequestRow, 'facilityName' | 'status' | 'facilityMessage'>,
+  request: Pick<QuoteRequestRow, 'facilityName' | 'status' | 'facilityMessage'> &
+    Partial<Pick<QuoteRequestRow, 'validUntil'>>,
   items: readonly Pick<
     QuoteRequestItemRow,
     'productName' | 'variantName' | 'offeredUnitPrice' | 'offeredQuantity' | 'leadTimeDays'
@@ -109,6 +150,9 @@ export function buyerAnswerMail(
     text: paragraphs(
       t(declined ? 'declineIntro' : 'answerIntro', vars),
       !declined && lines.join('\n'),
+      !declined &&
+        request.validUntil &&
+        t('answerValidUntil', { date: formatDate(request.validUntil, locale) }),
       request.facilityMessage && t('answerMessage', { message: request.facilityMessage }),
       t('buyerStatus', { url: statusUrl }),
       t('signature'),

@@ -6,9 +6,11 @@
  */
 import { randomInt } from 'node:crypto';
 import { and, asc, eq, inArray } from 'drizzle-orm';
+import { type Actor, appendAudit } from '~/db/audit-log';
 import type { Database } from '~/db/client';
 import { pickText } from '~/i18n/locales';
 import { enqueueMessage } from '~/notifications/astro';
+import { inboxQuotePath, memberCopyRecipients } from '~/portal';
 import {
   type QuoteRequestItemRow,
   type QuoteRequestRow,
@@ -19,7 +21,7 @@ import {
 } from './db-schema';
 import type { QuoteRequestInput } from './quote-input';
 import { answerLink, quoteStatusUrl } from './quote-links';
-import { buyerAnswerMail, buyerConfirmationMail, facilityRequestMail } from './quote-mail';
+import { buyerAnswerMail, buyerConfirmationMail, facilityRequestMail, memberRequestMail } from './quote-mail';
 import type { PlannedRequest } from './quote-plan';
 
 export interface QuoteContext {
@@ -111,6 +113,19 @@ export async function createQuote(
           })),
         )
         .returning();
+      // The facility's members who want them get a copy pointing to the portal's inbox.
+      const members = await memberCopyRecipients(tx, request.facilityId, 'quotes', [request.facilityEmail]);
+      if (members.length > 0) {
+        const inboxUrl = new URL(inboxQuotePath(request.facilityId, request.id), ctx.siteUrl).href;
+        const copy = memberRequestMail(quote, request, items, inboxUrl);
+        for (const member of members)
+          await enqueueMessage(tx, {
+            kind: 'member-quote-request',
+            ref: `${quote.reference}:${request.id}`,
+            to: member,
+            ...copy,
+          });
+      }
       const to = request.facilityEmail ?? request.relayedTo;
       if (to) {
         const mail = facilityRequestMail(quote, request, items, answerLink(ctx.siteUrl, request.id, ctx.now));
@@ -228,33 +243,48 @@ export type FacilityAnswer =
       kind: 'answer';
       message: string | undefined /** By item id; items left out are not offered. */;
       items: ReadonlyMap<number, OfferedItem>;
+      /** The last day the prices stand (yyyy-mm-dd), when the facility says. */
+      validUntil?: string;
     }
   | { kind: 'decline'; message: string | undefined };
 
 export type AnswerOutcome = 'saved' | 'already_answered' | 'not_found';
 
-/** Records a facility's answer once (a second submission changes nothing) and tells the buyer. */
+/** A signed-in person of the facility portal answering for a facility (the signed link has none). */
+export interface RequestActor {
+  /** Another facility's request is not found. */
+  facilityId: string;
+  actor: Actor;
+}
+
+/**
+ * Records a facility's answer once (a second submission changes nothing) and tells the buyer.
+ * Through the portal's inbox (`by`), the request must be that facility's, and the answer is
+ * audited under the person in the same transaction.
+ */
 export async function answerFacilityRequest(
   db: Database,
   requestId: number,
   answer: FacilityAnswer,
   ctx: QuoteContext,
+  by?: RequestActor,
 ): Promise<AnswerOutcome> {
   return db.transaction(async (tx) => {
+    const theRequest = by
+      ? and(eq(quoteRequests.id, requestId), eq(quoteRequests.facilityId, by.facilityId))
+      : eq(quoteRequests.id, requestId);
     const [request] = await tx
       .update(quoteRequests)
       .set({
         status: answer.kind === 'answer' ? 'answered' : 'declined',
         facilityMessage: answer.message || null,
         answeredAt: ctx.now,
+        validUntil: answer.kind === 'answer' ? (answer.validUntil ?? null) : null,
       })
-      .where(and(eq(quoteRequests.id, requestId), eq(quoteRequests.status, 'pending')))
+      .where(and(theRequest, eq(quoteRequests.status, 'pending')))
       .returning();
     if (!request) {
-      const [exists] = await tx
-        .select({ id: quoteRequests.id })
-        .from(quoteRequests)
-        .where(eq(quoteRequests.id, requestId));
+      const [exists] = await tx.select({ id: quoteRequests.id }).from(quoteRequests).where(theRequest);
       return exists ? 'already_answered' : 'not_found';
     }
     if (answer.kind === 'answer') {
@@ -276,6 +306,27 @@ export async function answerFacilityRequest(
       .from(quoteRequestItems)
       .where(eq(quoteRequestItems.requestId, requestId))
       .orderBy(asc(quoteRequestItems.position));
+    if (by)
+      await appendAudit(tx, by.actor, {
+        action: answer.kind === 'answer' ? 'quote_request.answer' : 'quote_request.decline',
+        target: { type: 'quote_request', id: String(requestId) },
+        facilityId: request.facilityId,
+        before: { reference: quote.reference, status: 'pending' },
+        after: {
+          reference: quote.reference,
+          status: request.status,
+          message: request.facilityMessage,
+          validUntil: request.validUntil,
+          items: items
+            .filter((i) => i.offeredUnitPrice !== null)
+            .map((i) => ({
+              sku: i.sku,
+              unitPrice: i.offeredUnitPrice,
+              quantity: i.offeredQuantity,
+              leadTimeDays: i.leadTimeDays,
+            })),
+        },
+      });
     const mail = buyerAnswerMail(
       quote,
       request,

@@ -8,6 +8,7 @@ import type { Catalogue } from '~/catalogue';
 import { todayInVietnam } from '~/catalogue';
 import { CONTENT_FILES, contentDir, getCatalogue } from '~/catalogue/astro';
 import { database } from '~/db/client';
+import { withLiveListings } from '~/listings/astro';
 import { clientAddress } from '~/security/client-address';
 import { serverRateLimiter } from '~/security/server-limiter';
 import { serverKeyring } from './keyring';
@@ -18,10 +19,13 @@ import type { VerifyDeps } from './verify-api';
 
 let live: LiveRevocations | undefined;
 
-/** The catalogue as built, with the revocations content/registry/certificates.json holds now. */
+/**
+ * The catalogue as built, with the revocations content/registry/certificates.json holds now and
+ * the listings facilities saved (src/listings/): what every on-demand route sells and verifies.
+ */
 export async function liveCatalogue(): Promise<Catalogue> {
   live ??= new LiveRevocations(path.join(contentDir(), CONTENT_FILES.certificates));
-  return live.apply(await getCatalogue());
+  return withLiveListings(await live.apply(await getCatalogue()));
 }
 
 export const verifyDeps: VerifyDeps = {

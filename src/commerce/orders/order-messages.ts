@@ -18,6 +18,7 @@ import type { Database } from '~/db/client';
 import { formatVnd } from '~/i18n/format';
 import type { Locale } from '~/i18n/locales';
 import { enqueueMessage } from '~/notifications/astro';
+import { enqueueMemberCopies } from './member-copies';
 import { facilityLink, orderUrl, orderViewKey } from './order-links';
 import type { OrderDetails, ShipmentDetails } from './order-store';
 
@@ -101,12 +102,21 @@ async function enqueueBuyerMessage(
 /**
  * One new-order message per shipment, to the facility; a facility without e-mail has it sent
  * to the operators (ORDERS_EMAIL), who pass it on by phone. Without either, nobody is told
- * and the order waits on its status page.
+ * and the order waits on its status page (and in the facility's inbox). Members of the
+ * facility who want them get a copy pointing to the inbox (./member-copies.ts).
  */
 async function enqueueFacilityMessages(tx: Database, order: OrderDetails, now: Date): Promise<void> {
   const t = mailStrings('vi');
   const relay = env().ORDERS_EMAIL;
   for (const s of order.shipments) {
+    await enqueueMemberCopies(tx, order, s, {
+      kind: 'new-order',
+      lines: [
+        ...itemLines(s, 'vi'),
+        `  ${t('shippingFee', { amount: s.shippingFee ? formatVnd(s.shippingFee) : t('free') })}`,
+        `  ${t('total', { amount: formatVnd(s.total) })}`,
+      ],
+    });
     const to = s.facilityEmail ?? relay;
     if (!to) continue;
     const payment =

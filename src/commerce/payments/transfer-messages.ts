@@ -5,6 +5,7 @@
  * was placed, asked it to wait for this).
  */
 import { mailStrings } from '~/commerce/mail-strings';
+import { enqueueMemberCopies } from '~/commerce/orders/member-copies';
 import { facilityLink } from '~/commerce/orders/order-links';
 import type { OrderDetails } from '~/commerce/orders/order-store';
 import { env } from '~/config/env';
@@ -33,13 +34,15 @@ export function transferRefundLine(order: OrderDetails): string {
 
 /**
  * One message per shipment not cancelled: the money is in, ship. As with new orders, a facility
- * without e-mail has it sent to the operators (ORDERS_EMAIL), who pass it on by phone.
+ * without e-mail has it sent to the operators (ORDERS_EMAIL), who pass it on by phone, and its
+ * members who want new-order e-mails get a copy pointing to the inbox.
  */
 export async function enqueueFacilitiesMayShip(tx: Database, order: OrderDetails, now: Date): Promise<void> {
   const m = mailStrings('vi');
   const t = transferMailStrings('vi');
   const relay = env().ORDERS_EMAIL;
   for (const s of order.shipments) {
+    if (s.status !== 'cancelled') await enqueueMemberCopies(tx, order, s, { kind: 'payment-received' });
     const to = s.facilityEmail ?? relay;
     if (!to || s.status === 'cancelled') continue;
     const text = [

@@ -2,7 +2,10 @@
  * What a facility can do with its shipment through its signed link: confirm it, mark it
  * shipped with a tracking number, or cancel it with a reason (its stock goes back on sale).
  * Repeating the same action is harmless; an action that no longer fits (shipping a cancelled
- * shipment, cancelling a shipped one) is refused with the current status.
+ * shipment, cancelling a shipped one) is refused with the current status. The facility portal's
+ * inbox calls the same function for a signed-in person (`by`): the shipment must then be that
+ * facility's, and each change is audited under the person in the same transaction. The signed
+ * link has no person behind it and passes no `by`.
  */
 import { and, eq, ne } from 'drizzle-orm';
 import { z } from 'zod';
@@ -11,6 +14,7 @@ import { type OrderEventKind, orders, payments, type ShipmentStatus, shipments }
 import { recordOrderEvents } from '~/commerce/orders/order-events-store';
 import { enqueueRefundDue, enqueueShipmentUpdate } from '~/commerce/orders/order-messages';
 import { loadOrder, type OrderDetails } from '~/commerce/orders/order-store';
+import { type Actor, appendAudit } from '~/db/audit-log';
 import type { Database } from '~/db/client';
 
 export const shipmentActionSchema = z.discriminatedUnion('action', [
@@ -53,15 +57,23 @@ const EVENT: Record<ShipmentAction['action'], OrderEventKind> = {
   cancel: 'shipment_cancelled',
 };
 
+/** Who acts when it is a signed-in person of the facility portal, not a signed link. */
+export interface ShipmentActor {
+  /** The facility the person acts for: another facility's shipment is not found. */
+  facilityId: string;
+  actor: Actor;
+}
+
 export async function applyShipmentAction(
   db: Database,
   shipmentId: number,
   action: ShipmentAction,
   now = new Date(),
+  by?: ShipmentActor,
 ): Promise<ActionResult> {
   return db.transaction(async (tx): Promise<ActionResult> => {
     const [shipment] = await tx.select().from(shipments).where(eq(shipments.id, shipmentId)).for('update');
-    if (!shipment) return { ok: false, code: 'not_found' };
+    if (!shipment || (by && shipment.facilityId !== by.facilityId)) return { ok: false, code: 'not_found' };
     const [order] = await tx
       .select({ status: orders.status })
       .from(orders)
@@ -124,6 +136,23 @@ export async function applyShipmentAction(
     const details = await loadOrder(tx, { orderId: shipment.orderId });
     if (!details) return { ok: false, code: 'not_found' };
     const updated = details.shipments.find((s) => s.id === shipmentId)!;
+    if (changed && by)
+      await appendAudit(tx, by.actor, {
+        action: `shipment.${action.action}`,
+        target: { type: 'shipment', id: String(shipmentId) },
+        facilityId: shipment.facilityId,
+        before: {
+          orderNumber: details.orderNumber,
+          status: shipment.status,
+          trackingNumber: shipment.trackingNumber,
+        },
+        after: {
+          orderNumber: details.orderNumber,
+          status: updated.status,
+          trackingNumber: updated.trackingNumber,
+          cancelReason: updated.cancelReason,
+        },
+      });
     if (changed) await enqueueShipmentUpdate(tx, details, updated, now);
     if (changed && action.action === 'cancel') {
       // Goods already paid for (by card) will not come: the operators must refund them.
