@@ -17,8 +17,11 @@ export interface Sellable {
   facilityName: string;
 }
 
-/** `count` sellable variants, each from another facility. */
-function sellables(count: number): Sellable[] {
+/**
+ * `count` sellable variants, each from another facility; from the end of the listings with
+ * `fromEnd` (journeys that change a listing keep clear of the ones that buy from the start).
+ */
+function sellables(count: number, fromEnd = false): Sellable[] {
   const read = (file: string) => JSON.parse(readFileSync(path.join(CONTENT, file), 'utf8')) as never;
   const facilities = new Map(
     (read('registry/facilities.json') as { id: string; name: string; email?: string }[]).map((f) => [
@@ -36,10 +39,11 @@ function sellables(count: number): Sellable[] {
       .map((c) => c.productId),
   );
   const picked: Sellable[] = [];
-  for (const listing of read('listings/listings.json') as {
+  const listings = read('listings/listings.json') as {
     productId: string;
     variants: { sku: string; availability: string; stock?: number }[];
-  }[]) {
+  }[];
+  for (const listing of fromEnd ? listings.reverse() : listings) {
     const facility = facilities.get(products.get(listing.productId)?.facilityId ?? '');
     const variant = listing.variants.find((v) => v.availability === 'in_stock' && v.stock === undefined);
     if (!facility?.email || !variant || !certified.has(listing.productId)) continue;
@@ -57,6 +61,11 @@ function sellables(count: number): Sellable[] {
 
 export function oneSellable(): Sellable {
   return sellables(1)[0]!;
+}
+
+/** A sellable variant from the end of the sample, for a journey that edits its listing. */
+export function lastSellable(): Sellable {
+  return sellables(1, true)[0]!;
 }
 
 /** Two sellable variants of two facilities (an order with two shipments). */
