@@ -22,9 +22,8 @@ import {
 } from '~/commerce/astro';
 import type { Database } from '~/db/client';
 import { BodyTooLarge, limitedFormData } from '~/http/limited-form';
-import { formatVnd } from '~/i18n/format';
+import { formatDateTime, formatVnd } from '~/i18n/format';
 import { type Locale, localePath } from '~/i18n/locales';
-import { formatDateTime } from './date-time';
 import { paymentsStrings } from './payments-strings';
 
 /** A "mark paid" form as typed, shown again beside its error. */

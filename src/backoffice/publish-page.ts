@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { actorOf, type Principal } from '~/accounts/astro';
 import { type AuditRow, appendAudit, auditLog } from '~/db/audit-log';
 import type { Database } from '~/db/client';
+import { formatDateTime } from '~/i18n/format';
 import type { Locale } from '~/i18n/locales';
 import {
   type BuildEntry,
@@ -24,7 +25,6 @@ import {
   rollback,
   startPublishJob,
 } from '~/publishing/astro';
-import { formatDateTime } from './date-time';
 import { publishStrings } from './publish-strings';
 
 export interface PublishState {

@@ -46,3 +46,21 @@ export function formatDate(isoDate: string, locale: Locale = 'vi'): string {
   if (locale === 'vi') return `${String(d).padStart(2, '0')}/${String(m).padStart(2, '0')}/${y}`;
   return enDateFormat.format(new Date(Date.UTC(y, m - 1, d)));
 }
+
+const DATE_TIME: Record<Locale, Intl.DateTimeFormat> = {
+  vi: new Intl.DateTimeFormat(LOCALE_TAGS.vi, {
+    dateStyle: 'short',
+    timeStyle: 'short',
+    timeZone: 'Asia/Ho_Chi_Minh',
+  }),
+  en: new Intl.DateTimeFormat(LOCALE_TAGS.en, {
+    dateStyle: 'short',
+    timeStyle: 'short',
+    timeZone: 'Asia/Ho_Chi_Minh',
+  }),
+};
+
+/** A moment as the back office and the portal show it: date and time in Vietnam, in the page's language. */
+export function formatDateTime(at: Date, locale: Locale): string {
+  return DATE_TIME[locale].format(at);
+}

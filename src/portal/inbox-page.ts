@@ -15,7 +15,7 @@ import {
 } from '~/commerce/astro';
 import type { Database } from '~/db/client';
 import { BodyTooLarge, limitedFormData } from '~/http/limited-form';
-import { formatDate, formatNumber, formatVnd } from '~/i18n/format';
+import { formatDate, formatDateTime, formatNumber, formatVnd } from '~/i18n/format';
 import { LOCALE_TAGS, type Locale } from '~/i18n/locales';
 import {
   FACILITY_REQUESTS_PAGE_SIZE,
@@ -123,19 +123,6 @@ const REQUEST_STATE: Record<QuoteRequestStatus, QuoteState> = {
   declined: 'declined',
 };
 
-const DATE_TIME: Record<Locale, Intl.DateTimeFormat> = {
-  vi: new Intl.DateTimeFormat(LOCALE_TAGS.vi, {
-    dateStyle: 'short',
-    timeStyle: 'short',
-    timeZone: 'Asia/Ho_Chi_Minh',
-  }),
-  en: new Intl.DateTimeFormat(LOCALE_TAGS.en, {
-    dateStyle: 'short',
-    timeStyle: 'short',
-    timeZone: 'Asia/Ho_Chi_Minh',
-  }),
-};
-
 /** Counts per state of both boxes. */
 export async function inboxCounts(db: Database, facilityId: string): Promise<InboxCounts> {
   const shipments = await facilityShipmentCounts(db, facilityId);
@@ -201,7 +188,7 @@ export async function inboxPageState(
   const counts = await inboxCounts(db, facilityId);
   const query = (f: Partial<InboxFilters>) => `${url.pathname}${inboxQuery(context.query, f)}`;
   const pageSize = filters.box === 'orders' ? FACILITY_INBOX_PAGE_SIZE : FACILITY_REQUESTS_PAGE_SIZE;
-  const at = (d: Date) => DATE_TIME[locale].format(d);
+  const at = (d: Date) => formatDateTime(d, locale);
   const n = (v: number) => formatNumber(v, locale);
 
   let total: number;

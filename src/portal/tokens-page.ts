@@ -10,6 +10,7 @@ import { actorOf } from '~/accounts/astro';
 import type { Catalogue } from '~/catalogue';
 import type { Database } from '~/db/client';
 import { BodyTooLarge, limitedFormData } from '~/http/limited-form';
+import { formatDateTime } from '~/i18n/format';
 import { LOCALE_TAGS, type Locale } from '~/i18n/locales';
 import { FACILITY_SCOPES, type FacilityScope, TOKEN_ID_SHAPE } from './api-tokens';
 import { createFacilityToken, listFacilityTokens, revokeFacilityToken } from './api-tokens-store';
@@ -44,19 +45,6 @@ export interface TokensPageState {
 export type TokensPageOutcome =
   | { kind: 'page'; context: PortalContext; status: number; state: TokensPageState | null }
   | { kind: 'redirect'; location: string };
-
-const DATE_TIME: Record<Locale, Intl.DateTimeFormat> = {
-  vi: new Intl.DateTimeFormat(LOCALE_TAGS.vi, {
-    dateStyle: 'short',
-    timeStyle: 'short',
-    timeZone: 'Asia/Ho_Chi_Minh',
-  }),
-  en: new Intl.DateTimeFormat(LOCALE_TAGS.en, {
-    dateStyle: 'short',
-    timeStyle: 'short',
-    timeZone: 'Asia/Ho_Chi_Minh',
-  }),
-};
 
 /** The scope's key in tokensStrings ("listings:read" → "scope_listings_read"). */
 export const scopeKey = (scope: FacilityScope) =>
@@ -143,7 +131,7 @@ export async function tokensPageState(
   }
 
   const tokens = await listFacilityTokens(db, facilityId);
-  const at = (d: Date) => DATE_TIME[locale].format(d);
+  const at = (d: Date) => formatDateTime(d, locale);
   state.tokens = tokens.map((token) => ({
     id: token.id,
     label: token.label,

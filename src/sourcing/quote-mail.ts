@@ -14,27 +14,35 @@ export interface Mail {
 
 const paragraphs = (...parts: (string | false | null | undefined)[]) => parts.filter(Boolean).join('\n\n');
 
-/** To a facility: what is asked, by whom, and its signed link to answer. Always in Vietnamese. */
-export function facilityRequestMail(
-  quote: QuoteRow,
-  request: Pick<QuoteRequestRow, 'facilityName' | 'facilityPhone' | 'relayedTo'>,
-  items: readonly Pick<
-    QuoteRequestItemRow,
-    'productName' | 'variantName' | 'sku' | 'quantity' | 'indicativeUnitPrice'
-  >[],
-  link: { url: string; expires: Date },
-): Mail {
-  const locale: Locale = 'vi';
-  const t = quoteMailStrings(locale);
-  const lines = items.map((i) =>
+type RequestedItem = Pick<
+  QuoteRequestItemRow,
+  'productName' | 'variantName' | 'sku' | 'quantity' | 'indicativeUnitPrice'
+>;
+
+/** One line per item asked, as both facility e-mails list them (in Vietnamese). */
+function itemLines(items: readonly RequestedItem[]): string[] {
+  const t = quoteMailStrings('vi');
+  return items.map((i) =>
     t('facilityItem', {
       product: i.productName,
       variant: i.variantName,
       sku: i.sku,
-      quantity: formatNumber(i.quantity, locale),
-      price: formatVnd(i.indicativeUnitPrice, locale),
+      quantity: formatNumber(i.quantity, 'vi'),
+      price: formatVnd(i.indicativeUnitPrice, 'vi'),
     }),
   );
+}
+
+/** To a facility: what is asked, by whom, and its signed link to answer. Always in Vietnamese. */
+export function facilityRequestMail(
+  quote: QuoteRow,
+  request: Pick<QuoteRequestRow, 'facilityName' | 'facilityPhone' | 'relayedTo'>,
+  items: readonly RequestedItem[],
+  link: { url: string; expires: Date },
+): Mail {
+  const locale: Locale = 'vi';
+  const t = quoteMailStrings(locale);
+  const lines = itemLines(items);
   return {
     subject: t('facilitySubject', { reference: quote.reference, company: quote.companyName }),
     text: paragraphs(
@@ -63,25 +71,14 @@ export function facilityRequestMail(
 export function memberRequestMail(
   quote: Pick<QuoteRow, 'reference' | 'companyName' | 'targetDate'>,
   request: Pick<QuoteRequestRow, 'facilityName'>,
-  items: readonly Pick<
-    QuoteRequestItemRow,
-    'productName' | 'variantName' | 'sku' | 'quantity' | 'indicativeUnitPrice'
-  >[],
+  items: readonly RequestedItem[],
   inboxUrl: string,
 ): Mail {
   const locale: Locale = 'vi';
   const t = quoteMailStrings(locale);
   const m = memberMailStrings(locale);
   const vars = { reference: quote.reference, company: quote.companyName, facility: request.facilityName };
-  const lines = items.map((i) =>
-    t('facilityItem', {
-      product: i.productName,
-      variant: i.variantName,
-      sku: i.sku,
-      quantity: formatNumber(i.quantity, locale),
-      price: formatVnd(i.indicativeUnitPrice, locale),
-    }),
-  );
+  const lines = itemLines(items);
   return {
     subject: m('subject', vars),
     text: paragraphs(

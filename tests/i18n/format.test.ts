@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatNumber, formatVnd } from '~/i18n/format';
+import { formatDate, formatDateTime, formatNumber, formatVnd } from '~/i18n/format';
 import { localeFromParam, localeOfPath, localePath, pickText, stripLocale } from '~/i18n/locales';
 import { defineStrings } from '~/i18n/strings';
 
@@ -13,6 +13,13 @@ describe('vi-VN formats', () => {
   it('formats dates as dd/mm/yyyy in Vietnamese', () => {
     expect(formatDate('2026-12-31')).toBe('31/12/2026');
     expect(formatDate('2027-01-01', 'en')).toBe('1 Jan 2027');
+  });
+
+  it("formats a moment in Vietnam time, whatever the server's zone", () => {
+    // 17:30 UTC is 00:30 the next day in Hà Nội.
+    const at = new Date('2026-12-01T17:30:00Z');
+    expect(formatDateTime(at, 'vi')).toBe('00:30 2/12/26');
+    expect(formatDateTime(at, 'en')).toMatch(/^2 Dec 2026, 00:30$|^02\/12\/2026, 00:30$/);
   });
 
   it('formats numbers with vi-VN separators', () => {

@@ -6,7 +6,7 @@
 import { eq } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Catalogue, type CatalogueData } from '~/catalogue/catalogue';
+import { Catalogue } from '~/catalogue/catalogue';
 import { commandActor } from '~/db/audit-log';
 import type { DatabaseHandle } from '~/db/client';
 import { FACILITY_SCOPES, type FacilityScope } from '~/portal/api-tokens';
@@ -15,39 +15,13 @@ import { facilityApiTokens } from '~/portal/db-schema';
 import { authenticateFacilityRequest, FACILITY_API_RATE } from '~/portal/facility-api-auth';
 import { handleFacilityProducts } from '~/portal/facility-products-api';
 import { RateLimiter } from '~/security/rate-limit';
+import { catalogueData } from '../listings/listing-fixture';
 import { openPostgresSchema, testEngines } from '../notifications/test-databases';
-import { AS_OF, sampleData } from '../verification/fixtures';
+import { AS_OF } from '../verification/fixtures';
 
 const A = 'nuoc-mam-hung-thanh';
 const B = 'gom-bat-trang';
 const NOW = new Date(`${AS_OF}T03:00:00Z`);
-
-/** The verification fixture with a listing for facility A's product. */
-function catalogueData(): CatalogueData {
-  const data = sampleData();
-  data.listings = [
-    {
-      id: 'nuoc-mam-phu-quoc',
-      productId: 'nuoc-mam-phu-quoc',
-      description: { vi: 'Nước mắm cá cơm', en: 'Anchovy fish sauce' },
-      photos: [],
-      variants: [
-        {
-          sku: 'NMPQ-500',
-          name: { vi: 'Chai 500 ml' },
-          packSize: 'Chai 500 ml',
-          price: 125_000,
-          wholesaleTiers: [{ minQuantity: 24, unitPrice: 110_000 }],
-          minOrderQuantity: 1,
-          availability: 'in_stock',
-          weightGrams: 700,
-          stock: 40,
-        },
-      ],
-    },
-  ];
-  return data;
-}
 
 const get = (authorization?: string) =>
   new Request('http://localhost/api/facility/products/', {
