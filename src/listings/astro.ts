@@ -2,10 +2,12 @@
  * Listings on the server: the saved listings laid over the built catalogue (one LiveListings per
  * process), and the store's operations for the portal and the facility API.
  */
+import { asc, isNull } from 'drizzle-orm';
 import type { Catalogue, Listing } from '~/catalogue';
 import { currentCatalogue } from '~/catalogue/astro';
 import type { Actor } from '~/db/audit-log';
-import { database } from '~/db/client';
+import { type Database, database } from '~/db/client';
+import { listingPhotos } from './db-schema';
 import type { ListingBody } from './listing-input';
 import { type SaveOptions, type SaveOutcome, saveListing, undoLastChange } from './listing-store';
 import { LiveListings } from './live-listings';
@@ -39,6 +41,30 @@ export async function withLiveListings(catalogue: Catalogue): Promise<Catalogue>
 export async function livePhotosOf(productId: string): Promise<LivePhoto[]> {
   const listings = await liveListings();
   return listings ? listings.photosOf(productId) : [];
+}
+
+/**
+ * Every product's uploaded photos, in order (products by id): what a build shows on cards and
+ * as the product page's first paint (the admin command `listings.photos`). Read-only.
+ */
+export async function uploadedPhotosByProduct(db: Database): Promise<Record<string, LivePhoto[]>> {
+  const rows = await db
+    .select()
+    .from(listingPhotos)
+    .where(isNull(listingPhotos.deletedAt))
+    .orderBy(asc(listingPhotos.productId), asc(listingPhotos.position), asc(listingPhotos.createdAt));
+  const byProduct: Record<string, LivePhoto[]> = {};
+  for (const r of rows) {
+    const photos = byProduct[r.productId] ?? [];
+    photos.push({
+      id: r.id,
+      alt: { vi: r.altVi, ...(r.altEn ? { en: r.altEn } : {}) },
+      width: r.width,
+      height: r.height,
+    });
+    byProduct[r.productId] = photos;
+  }
+  return byProduct;
 }
 
 /** After a save on this server: its next request reads the change at once. */
@@ -135,6 +161,19 @@ export async function servePhotoFile(request: Request, file: string | undefined)
     isShown: async (productId, photoId) => (await livePhotosOf(productId)).some((p) => p.id === photoId),
     cache: photoCache,
   });
+}
+
+/**
+ * The first photo the facility uploaded for a product, at its largest stored width, for what
+ * one picture stands for (the Open Graph image); undefined when it has none.
+ */
+export async function firstUploadedPhoto(
+  productId: string,
+): Promise<{ id: string; alt: LivePhoto['alt']; bytes: Buffer } | undefined> {
+  const [first] = await livePhotosOf(productId);
+  if (!first) return undefined;
+  const file = await photoFile((await database()).db, first.id, first.width);
+  return file && { id: first.id, alt: first.alt, bytes: file.bytes };
 }
 
 export { exportListings } from './listing-export';

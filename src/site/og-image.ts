@@ -29,6 +29,8 @@ export interface OgCard {
   certification?: string;
   tagline: string;
   photoPath?: string;
+  /** A photo the facility uploaded (its id names it in the cache key): taken before photoPath. */
+  uploadedPhoto?: { id: string; bytes: Buffer };
   /** Drawn over the photo's top left when the photo is a drawing: "Ảnh minh họa". */
   photoLabel?: string;
 }
@@ -107,13 +109,15 @@ ${badge}
 }
 
 async function draw(card: OgCard): Promise<Buffer> {
-  const textWidth = card.photoPath ? OG_WIDTH - PHOTO_WIDTH : OG_WIDTH;
+  const source = card.uploadedPhoto?.bytes ?? card.photoPath;
+  const textWidth = source ? OG_WIDTH - PHOTO_WIDTH : OG_WIDTH;
   const text = { input: Buffer.from(ogSvg(card, textWidth)), left: OG_WIDTH - textWidth, top: 0 };
-  const label = card.photoPath && card.photoLabel ? ogLabelSvg(card.photoLabel) : undefined;
+  // An uploaded photo is a real one: never labelled as a drawing.
+  const label = source && !card.uploadedPhoto && card.photoLabel ? ogLabelSvg(card.photoLabel) : undefined;
   const layers = label ? [text, { input: Buffer.from(label.svg), left: 24, top: 24 }] : [text];
   // One libvips pipeline: decode, crop, widen, draw the text, encode (no intermediate encodes).
-  const base = card.photoPath
-    ? sharp(card.photoPath)
+  const base = source
+    ? sharp(source)
         .resize(PHOTO_WIDTH, OG_HEIGHT, { fit: 'cover' })
         .extend({ right: textWidth, background: BRAND })
     : sharp({ create: { width: OG_WIDTH, height: OG_HEIGHT, channels: 3, background: BRAND } });
@@ -122,9 +126,11 @@ async function draw(card: OgCard): Promise<Buffer> {
 
 /** The image for `card` of product `productId`, from the cache when the same card (and photo file) was drawn before. */
 export async function productOgImage(card: OgCard, productId: string, cacheDir: string): Promise<Buffer> {
-  const photo = card.photoPath ? await stat(card.photoPath) : undefined;
+  const photo = card.photoPath && !card.uploadedPhoto ? await stat(card.photoPath) : undefined;
+  // The uploaded photo by its id (its bytes never change under one id), not its bytes.
+  const { uploadedPhoto, ...described } = card;
   const key = createHash('sha256')
-    .update(JSON.stringify([TEMPLATE_VERSION, card, photo?.size, photo?.mtimeMs]))
+    .update(JSON.stringify([TEMPLATE_VERSION, described, uploadedPhoto?.id, photo?.size, photo?.mtimeMs]))
     .digest('hex')
     .slice(0, 32);
   const dir = path.join(cacheDir, productId);

@@ -91,4 +91,44 @@ describe('Open Graph image of a drawn picture', () => {
     expect(ogLabelSvg('Ảnh minh họa').svg).toContain('>Ảnh minh họa</text>');
     expect(ogLabelSvg('A & B').svg).toContain('A &amp; B');
   });
+
+  it("takes a facility's uploaded photo before the drawing, never labelled, cached by its id", async () => {
+    const photoPath = path.join(cache, 'drawing.png');
+    await sharp({ create: { width: 600, height: 450, channels: 3, background: '#3a6b35' } })
+      .png()
+      .toFile(photoPath);
+    const upload = (background: string) =>
+      sharp({ create: { width: 640, height: 480, channels: 3, background } })
+        .webp()
+        .toBuffer();
+    const red = await upload('#c0392b');
+    const drawn = { ...card, photoPath, photoLabel: 'Ảnh minh họa' };
+    const image = await productOgImage(
+      { ...drawn, uploadedPhoto: { id: 'p1', bytes: red } },
+      'uploaded',
+      cache,
+    );
+    const pixel = async (x: number, y: number) => [
+      ...(await sharp(image).extract({ left: x, top: y, width: 1, height: 1 }).raw().toBuffer()),
+    ];
+    // Red from the upload where the drawing's green would be, and no white label pill.
+    const [r, g, b] = await pixel(30, 48);
+    expect(r! - Math.max(g!, b!)).toBeGreaterThan(60);
+    const [r2, g2, b2] = await pixel(300, 300);
+    expect(r2! - Math.max(g2!, b2!)).toBeGreaterThan(60);
+    // Another upload under another id is drawn again; the same id comes from the cache.
+    const blue = await upload('#1f4e9c');
+    const again = await productOgImage(
+      { ...drawn, uploadedPhoto: { id: 'p1', bytes: blue } },
+      'uploaded',
+      cache,
+    );
+    expect(again.equals(image)).toBe(true);
+    const other = await productOgImage(
+      { ...drawn, uploadedPhoto: { id: 'p2', bytes: blue } },
+      'uploaded',
+      cache,
+    );
+    expect(other.equals(image)).toBe(false);
+  });
 });

@@ -8,6 +8,7 @@
 import path from 'node:path';
 import type { APIRoute } from 'astro';
 import { dataDir } from '~/config/env';
+import { firstUploadedPhoto } from '~/listings/astro';
 import { getSiteIndex } from '~/site/astro';
 import { levelName } from '~/site/labels';
 import { productOgImage } from '~/site/og-image';
@@ -26,7 +27,8 @@ export const GET: APIRoute = async ({ params }) => {
     });
   const { product, facility, province, headline } = card;
   const ui = uiStrings('vi');
-  const photo = await productPhotoFile(product.id);
+  // The facility's first uploaded photo, else the catalogue's own picture (perhaps a drawing).
+  const [uploaded, photo] = await Promise.all([firstUploadedPhoto(product.id), productPhotoFile(product.id)]);
   // One image for both locales, in Vietnamese: the language products and facilities are named in.
   const image = await productOgImage(
     {
@@ -37,6 +39,7 @@ export const GET: APIRoute = async ({ params }) => {
         ? { certification: `${levelName(headline.certificate.level, 'vi')} · ${headline.certificate.year}` }
         : {}),
       tagline: ui('siteTagline'),
+      ...(uploaded ? { uploadedPhoto: { id: uploaded.id, bytes: uploaded.bytes } } : {}),
       ...(photo ? { photoPath: photo.photo } : {}),
       ...(photo?.illustration ? { photoLabel: ui('illustrationLabel') } : {}),
     },
@@ -44,6 +47,7 @@ export const GET: APIRoute = async ({ params }) => {
     path.join(dataDir(), 'og-images'),
   );
   return new Response(new Uint8Array(image), {
-    headers: { 'content-type': 'image/jpeg', 'cache-control': 'public, max-age=86400' },
+    // An hour: a photo a facility uploads reaches shared links the same day.
+    headers: { 'content-type': 'image/jpeg', 'cache-control': 'public, max-age=3600' },
   });
 };
