@@ -8,7 +8,7 @@ import type { Catalogue } from '~/catalogue';
 import { todayInVietnam } from '~/catalogue';
 import { CONTENT_FILES, contentDir, getCatalogue } from '~/catalogue/astro';
 import { database } from '~/db/client';
-import { withLiveListings } from '~/listings/astro';
+import { livePhotosOf, withLiveListings } from '~/listings/astro';
 import { clientAddress } from '~/security/client-address';
 import { serverRateLimiter } from '~/security/server-limiter';
 import { serverKeyring } from './keyring';
@@ -32,6 +32,7 @@ export const verifyDeps: VerifyDeps = {
   catalogue: liveCatalogue,
   verifiers: () => serverKeyring().verifiers,
   today: () => todayInVietnam(),
+  photos: livePhotosOf,
 };
 
 export function reportDeps(request: Request, fallbackAddress: string | undefined): ReportDeps {

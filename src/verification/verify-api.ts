@@ -6,14 +6,16 @@
  * bad_signature for a badge code whose signature does not verify, 400 invalid_request for a
  * missing or oversized code, 409 ambiguous when a printed number belongs to several
  * certificates. Always live (no-store): a revocation must show at once. Readable from any
- * origin, so shops and apps can verify badges too.
+ * origin, so shops and apps can verify badges too. `product.photo` is the first photo the
+ * facility uploaded (or null), so the static verification page can show it without a rebuild.
  */
 import type { KeyObject } from 'node:crypto';
 import { z } from 'zod';
 import type { Catalogue } from '~/catalogue';
 import { apiError, json, parseQuery } from '~/http/json';
+import { type LivePhoto, photoJson } from '~/listings';
 import { MAX_CODE_LENGTH } from './certificate-index';
-import { verificationRecord } from './public-record';
+import { type VerificationRecord, verificationRecord } from './public-record';
 import { resolveCode } from './resolve-code';
 
 export interface VerifyDeps {
@@ -22,7 +24,17 @@ export interface VerifyDeps {
   verifiers(): ReadonlyMap<string, KeyObject>;
   /** Today in Vietnam, yyyy-mm-dd. */
   today(): string;
+  /** A product's uploaded photos in the facility's order (livePhotosOf); none when absent. */
+  photos?(productId: string): Promise<readonly LivePhoto[]>;
 }
+
+/** The first uploaded photo as GET /api/products gives photos; null without one. */
+export type VerifyPhoto = ReturnType<typeof photoJson> | null;
+
+/** The 200 answer: the public record, the product's photo, and the badge for a badge code. */
+export type VerifyAnswer = Omit<VerificationRecord, 'product'> & {
+  product: (NonNullable<VerificationRecord['product']> & { photo: VerifyPhoto }) | null;
+};
 
 const querySchema = z.object({
   code: z
@@ -67,13 +79,17 @@ export async function handleVerify(request: Request, deps: VerifyDeps): Promise<
           `Several certificates have this number: ${found.candidates.map((c) => c.id).join(', ')}.`,
         ),
       );
-    case 'found':
-      return json(
-        { ...verificationRecord(catalogue, found.certificate, deps.today()), badge: found.badge },
-        200,
-        CORS,
-      );
+    case 'found': {
+      const record = verificationRecord(catalogue, found.certificate, deps.today());
+      return json({ ...(await withPhoto(record, deps)), badge: found.badge }, 200, CORS);
+    }
   }
+}
+
+async function withPhoto(record: VerificationRecord, deps: VerifyDeps): Promise<VerifyAnswer> {
+  if (!record.product) return { ...record, product: null };
+  const [first] = deps.photos ? await deps.photos(record.product.id) : [];
+  return { ...record, product: { ...record.product, photo: first ? photoJson(first) : null } };
 }
 
 function withCors(response: Response): Response {

@@ -1,7 +1,8 @@
 /**
  * <live-verdict>: the certificate page's verdict island. Replaces the build-time verdict with the
  * live one from GET /api/verify, and when the page was opened from a badge (?c=…) checks the
- * badge's signed code too. Unlike the other islands, whose words come from the server in data
+ * badge's signed code too; the same answer brings the photo the facility uploaded, if any
+ * (./live-photo.ts). Unlike the other islands, whose words come from the server in data
  * attributes, it words answers it fetches at run time, so it imports the same small pure wording
  * module (verdict.ts, verdict-strings.ts) the server renders the build-time verdict with.
  */
@@ -10,6 +11,8 @@ import { LOCALE_TAGS, type Locale } from '~/i18n/locales';
 import type { VerificationRecord } from '~/verification/public-record';
 import { badgeOutcomeFromResponse, describeBadge, describeVerdict, TONE_ICONS } from '~/verification/verdict';
 import { verdictStrings } from '~/verification/verdict-strings';
+import type { VerifyAnswer } from '~/verification/verify-api';
+import { showLivePhoto } from './live-photo';
 
 async function ask(code: string): Promise<{ status: number; body: unknown }> {
   const res = await fetch(`/api/verify?code=${encodeURIComponent(code)}`, {
@@ -79,8 +82,9 @@ async function refresh(root: HTMLElement, badgePanel: HTMLElement | null): Promi
       badgeCode ? ask(badgeCode) : undefined,
     ]);
     if (live.status === 200) {
-      const record = live.body as VerificationRecord;
+      const record = live.body as VerifyAnswer;
       showVerdict(root, record, locale);
+      showLivePhoto(record.product?.photo, locale);
       const time = new Intl.DateTimeFormat(LOCALE_TAGS[locale], {
         hour: '2-digit',
         minute: '2-digit',
