@@ -1,7 +1,9 @@
 /**
  * Run before `astro build` and `astro dev`: makes sure the catalogue under CONTENT_DIR (default
  * ./content) exists, generating the default sample when it does not, then draws every photo the
- * catalogue refers to that does not exist yet (photos are generated, never committed). An
+ * catalogue refers to that does not exist yet (photos are generated, never committed), and
+ * copies the photos facilities uploaded from the database into the build's cache folder
+ * (./lib/build-uploaded-photos.ts), for the cards and the product pages' first paint. An
  * unchanged rebuild does nothing.
  */
 import { existsSync } from 'node:fs';
@@ -15,6 +17,11 @@ import {
   readCatalogueData,
 } from '~/catalogue/content-files';
 import { ensurePhotos } from '~/catalogue/photos';
+import { env } from '~/config/env';
+import { pgliteDir } from '~/db/client';
+import { runAdminCommandFromCli } from '~/server/admin-cli';
+import { uploadedPhotosFile, writeUploadedPhotos } from '~/site/uploaded-photos-file';
+import { fetchBuildUploads } from './lib/build-uploaded-photos';
 import { describeSample, writeSample } from './sample/index';
 
 async function main(): Promise<void> {
@@ -55,6 +62,15 @@ async function main(): Promise<void> {
       `prepare-build: drew ${result.created} photos (${result.existing} already there, ~${kb} KB each) in ${seconds} s.`,
     );
   }
+
+  // Always written (empty when skipped), so no earlier build's uploads leak into this one.
+  const uploads = await fetchBuildUploads(
+    { databaseUrl: env().DATABASE_URL, pgliteDir: pgliteDir(), run: (name) => runAdminCommandFromCli(name) },
+    new Set(data.products.map((p) => p.id)),
+  );
+  await writeUploadedPhotos(uploadedPhotosFile(), uploads.photos);
+  if (uploads.warning) console.warn(`prepare-build: ${uploads.line}`);
+  else console.log(`prepare-build: ${uploads.line}`);
 }
 
 main().catch((error: unknown) => {

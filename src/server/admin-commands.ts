@@ -12,7 +12,7 @@ import { UsageError } from '~/catalogue/astro';
 import { contentDir, readCollection } from '~/catalogue/content-files';
 import { appendAudit, commandActor } from '~/db/audit-log';
 import type { Database } from '~/db/client';
-import { exportListings } from '~/listings/astro';
+import { exportListings, uploadedPhotosByProduct } from '~/listings/astro';
 import { configuredTransport, deliverPending, kickDelivery, listOutbox } from '~/notifications/astro';
 import {
   FACILITY_SCOPES,
@@ -143,6 +143,13 @@ export const adminCommands = {
     ]);
     return exportListings(db, files, new Set(products.map((p) => p.id)));
   }),
+  /**
+   * The build's preparation (scripts/prepare-build.ts): every product's uploaded photos, in
+   * order, for the cards and the product pages' first paint. Read-only.
+   */
+  'listings.photos': command(z.object({}).strict(), async (db) => ({
+    products: await uploadedPhotosByProduct(db),
+  })),
   /** `npm run revoke`: records a revocation (audit log + registry history, then certificates.json). */
   'registry.revoke': command(
     z

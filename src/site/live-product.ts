@@ -16,9 +16,19 @@ export const LIVE_PARTS = ['gallery', 'offer', 'details'] as const;
 export type LivePart = (typeof LIVE_PARTS)[number];
 
 /** The fragment of a product's live parts (before the locale prefix): /products/{id}/live/. */
-export function productLivePath(productId: string): string {
-  return `${productPath(productId)}live/`;
+export function productLivePath(productId: string, builtWithUploads = false): string {
+  return `${productPath(productId)}live/${builtWithUploads ? `?${BUILT_WITH_UPLOADS}` : ''}`;
 }
+
+/**
+ * The query a static page adds when its build showed uploaded photos: should the facility
+ * delete them all since, the fragment then brings the catalogue's gallery back instead of an
+ * empty part (which would leave the page with no gallery at all).
+ */
+export const BUILT_WITH_UPLOADS = 'uploads=built';
+
+/** Whether the fragment was asked by a page built with uploaded photos. */
+export const builtWithUploads = (url: URL) => url.searchParams.get('uploads') === 'built';
 
 export interface ProductOffer {
   listing: Listing | undefined;

@@ -8,7 +8,7 @@ import { Catalogue } from '~/catalogue/catalogue';
 import type { ListingBody } from '~/listings';
 import { type ListingChange, withListings } from '~/listings/live-listings';
 import type { LivePhoto } from '~/listings/photo-urls';
-import { liveVersions, productLivePath, productOffer } from '~/site/live-product';
+import { builtWithUploads, liveVersions, productLivePath, productOffer } from '~/site/live-product';
 import { fixtureCatalogue } from '../commerce/fixtures';
 
 const AS_OF = '2026-03-01';
@@ -162,4 +162,26 @@ describe('liveVersions', () => {
 
 it('puts the fragment under the product page', () => {
   expect(productLivePath('nuoc-mam-phu-quoc')).toBe('/products/nuoc-mam-phu-quoc/live/');
+});
+
+it('tells the fragment when the page was built with uploaded photos', () => {
+  const path = productLivePath('nuoc-mam-phu-quoc', true);
+  expect(path).toBe('/products/nuoc-mam-phu-quoc/live/?uploads=built');
+  expect(builtWithUploads(new URL(path, 'http://localhost'))).toBe(true);
+  expect(builtWithUploads(new URL(productLivePath('nuoc-mam-phu-quoc'), 'http://localhost'))).toBe(false);
+});
+
+it('gives a page built with the uploads the facility still shows the fragment’s gallery version', () => {
+  const base = fixtureCatalogue();
+  const uploads = [photo('c'.repeat(20), 'Chai 500 ml')];
+  const built = liveVersions({ catalogue: base, productId: ID, asOf: AS_OF, livePhotos: uploads });
+  // Nothing to swap: the fragment over the same photos (read back from the database) agrees.
+  expect(
+    liveVersions({ catalogue: base, productId: ID, asOf: AS_OF, livePhotos: structuredClone(uploads) })
+      .gallery,
+  ).toBe(built.gallery);
+  // Deleted since the build: the versions differ and the page takes the fragment's gallery.
+  expect(liveVersions({ catalogue: base, productId: ID, asOf: AS_OF, livePhotos: [] }).gallery).not.toBe(
+    built.gallery,
+  );
 });

@@ -75,7 +75,12 @@ let cold: BuildLog;
 beforeAll(async () => {
   rmSync(work, { recursive: true, force: true });
   await writeSample(content, { products: 12, seed: 7 });
-  const photos = runScript('prepare-build.ts', [], { CONTENT_DIR: content });
+  // Its own data folder and cache: prepare-build never opens the developer's database here.
+  const photos = runScript('prepare-build.ts', [], {
+    CONTENT_DIR: content,
+    DATA_DIR: path.join(work, 'data'),
+    ASTRO_CACHE_DIR: `${path.join(work, 'cache')}/`,
+  });
   if (photos.status !== 0) throw new Error(`prepare-build failed:\n${photos.stderr}`);
   cold = build();
 }, BUILD_TIMEOUT);
