@@ -16,7 +16,7 @@ import {
 import type { Database } from '~/db/client';
 import { BodyTooLarge, limitedFormData } from '~/http/limited-form';
 import { formatDate, formatDateTime, formatNumber, formatVnd } from '~/i18n/format';
-import { LOCALE_TAGS, type Locale } from '~/i18n/locales';
+import type { Locale } from '~/i18n/locales';
 import {
   FACILITY_REQUESTS_PAGE_SIZE,
   facilityRequestCounts,

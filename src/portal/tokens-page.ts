@@ -11,7 +11,7 @@ import type { Catalogue } from '~/catalogue';
 import type { Database } from '~/db/client';
 import { BodyTooLarge, limitedFormData } from '~/http/limited-form';
 import { formatDateTime } from '~/i18n/format';
-import { LOCALE_TAGS, type Locale } from '~/i18n/locales';
+import type { Locale } from '~/i18n/locales';
 import { FACILITY_SCOPES, type FacilityScope, TOKEN_ID_SHAPE } from './api-tokens';
 import { createFacilityToken, listFacilityTokens, revokeFacilityToken } from './api-tokens-store';
 import { type PortalContext, type PortalPrincipal, portalContext, portalStatus } from './portal-page';
