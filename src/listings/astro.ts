@@ -100,14 +100,15 @@ export async function productOfFacility(productId: string, facilityId: string): 
 
 async function target(productId: string) {
   const files = await currentCatalogue();
-  const live = await withLiveListings(files);
   const product = files.productById.get(productId);
   if (!product) throw new Error(`unknown product ${productId}`);
   return {
     productId,
     facilityId: product.facilityId,
     fileListing: listingBodyOf(files.origin.listingByProduct.get(productId)),
-    skuOwner: (sku: string) => live.variantBySku.get(sku)?.product.id,
+    // The files' SKUs; those saved listings hold are guarded by listing_skus in the save itself,
+    // so a save needs no rebuilt view of every saved listing (one per change on a busy server).
+    skuOwner: (sku: string) => files.variantBySku.get(sku)?.product.id,
   };
 }
 
@@ -144,7 +145,6 @@ export {
   type SaveOptions,
   type SaveOutcome,
   savedListing,
-  savedListings,
   takeChangeSeq,
 } from './listing-store';
 export { problemMessages } from './listing-strings';

@@ -3,7 +3,7 @@
  * undo), the SKUs it owns, the stock it sets and the audit entry, so either all of it is saved
  * or none. The servers see the change through the sequence number it takes (live-listings.ts).
  */
-import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { setStock } from '~/commerce/astro';
 import { type Actor, appendAudit } from '~/db/audit-log';
 import type { Database } from '~/db/client';
@@ -16,7 +16,7 @@ export interface ListingTarget {
   facilityId: string;
   /** The files' listing (what the product shows before any save), recorded as revision 0. */
   fileListing: ListingBody | null;
-  /** The product that owns a SKU in the catalogue shown now, if any. */
+  /** The product whose listing in the files holds a SKU, if any (saved SKUs: listing_skus). */
   skuOwner: (sku: string) => string | undefined;
 }
 
@@ -292,17 +292,4 @@ export async function listingHistory(db: Database, productId: string): Promise<L
     undone: r.undoneAt !== null,
     current: r.revision === row?.revision,
   }));
-}
-
-/** Saved listings of these products (for a facility's screens): productId → listing and revision. */
-export async function savedListings(
-  db: Database,
-  productIds: readonly string[],
-): Promise<Map<string, { listing: ListingBody | null; revision: number }>> {
-  if (productIds.length === 0) return new Map();
-  const rows = await db
-    .select({ productId: listings.productId, listing: listings.listing, revision: listings.revision })
-    .from(listings)
-    .where(inArray(listings.productId, [...productIds]));
-  return new Map(rows.map((r) => [r.productId, { listing: r.listing, revision: r.revision }]));
 }

@@ -70,11 +70,6 @@ export class LiveListings {
     return this.photos.get(productId) ?? [];
   }
 
-  /** The revision saved for a product, if any (for ETags and the editor). */
-  revisionOf(productId: string): number | undefined {
-    return this.listings.get(productId)?.revision;
-  }
-
   private refresh(): Promise<void> {
     if (this.now() - this.lastCheck < this.checkEveryMs) return Promise.resolve();
     this.pending ??= this.reload().finally(() => {

@@ -26,7 +26,7 @@ export { DECIDED_SHOWN, type DecideOutcome, decideClaim, listClaims, storeClaim 
 export { CLAIM_STATUSES, type ClaimStatus, type FacilityClaimRow } from './db-schema';
 // The facility API: token authentication, GET /api/facility/products.
 export { authenticateFacilityRequest, FACILITY_API_RATE, type FacilityApiCaller } from './facility-api-auth';
-export { handleFacilityListingPut, revisionTag } from './facility-listings-api';
+export { handleFacilityListingPut } from './facility-listings-api';
 // Photos: the facility API's photo routes and /facility/products/{id}/photos/.
 export { type FacilityPhotosDeps, handleAddPhoto, handleDeletePhoto } from './facility-photos-api';
 export { handleFacilityProducts } from './facility-products-api';

@@ -27,7 +27,7 @@ export interface FacilityListingsDeps {
 
 const REVISION_TAG = /^\s*(?:W\/)?"rev-(\d+)"\s*$/;
 
-export const revisionTag = (revision: number) => `"rev-${revision}"`;
+const revisionTag = (revision: number) => `"rev-${revision}"`;
 
 export async function handleFacilityListingPut(
   request: Request,
