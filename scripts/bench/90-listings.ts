@@ -1,7 +1,6 @@
 /**
- * Listings kept by facilities (issue 17, "Speed"): two servers on one PostgreSQL database (a
- * database created for the run and dropped after it; BENCH_DATABASE_URL or TEST_DATABASE_URL
- * names the server), 50 facilities with API tokens.
+ * Listings kept by facilities (issue 17, "Speed"): two servers on one PostgreSQL database (made
+ * for the run and dropped after it, ../lib/bench-database.ts), 50 facilities with API tokens.
  *
  * 1. The live layer's cost: GET /api/products/{id} over the 50 products, p95 with nothing saved,
  *    then again once every one of the 50 has a saved listing (the catalogue view is rebuilt per
@@ -13,9 +12,10 @@
  * Every saved price is checked on both servers at the end; the run throws if one is wrong.
  */
 import { loadavg } from 'node:os';
-import pg from 'pg';
+import { formatNumber } from '~/i18n/format';
 import type { BenchContext } from '../lib/bench-context';
-import { benchFacilities, createTokens, formatVndPlain } from './_listings-data';
+import { createBenchDatabase } from '../lib/bench-database';
+import { benchFacilities, createTokens } from './_listings-data';
 
 const FACILITIES = Number(process.env.BENCH_LISTING_FACILITIES ?? 50);
 const ROUNDS = Number(process.env.BENCH_LISTING_ROUNDS ?? 6);
@@ -45,31 +45,22 @@ async function priceOnApi(server: string, productId: string, sku: string): Promi
 
 async function pageShows(server: string, productId: string, price: number): Promise<boolean> {
   const response = await fetch(`${server}/products/${productId}/live/`);
-  return response.ok && (await response.text()).includes(formatVndPlain(price));
+  return response.ok && (await response.text()).includes(formatNumber(price, 'vi'));
 }
 
 export async function run(ctx: BenchContext): Promise<void> {
-  const adminUrl =
-    process.env.BENCH_DATABASE_URL ??
-    process.env.TEST_DATABASE_URL ??
-    'postgres://postgres@127.0.0.1:5432/postgres';
-  const admin = new pg.Client({ connectionString: adminUrl });
-  try {
-    await admin.connect();
-  } catch (error) {
-    console.warn(`Listings benchmark skipped: cannot connect to ${adminUrl} (${(error as Error).message}).`);
+  const created = await createBenchDatabase('listings');
+  if (!created.ok) {
+    console.warn(`Listings benchmark skipped: ${created.reason}.`);
     return;
   }
-  const name = `cnnt_bench_listings_${process.pid}`;
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
+  const { url, drop } = created.database;
   try {
     const load = loadavg()[0]!.toFixed(2);
-    const env = { DATABASE_URL: url.href, LOG_LEVEL: 'warn' };
+    const env = { DATABASE_URL: url, LOG_LEVEL: 'warn' };
     const [one, two] = [await ctx.startServer(env), await ctx.startServer(env)];
     const picks = await benchFacilities(FACILITIES);
-    const tokens = await createTokens(url.href, picks);
+    const tokens = await createTokens(url, picks);
     console.log(`  ${picks.length} facilities, 2 servers on PostgreSQL, load average ${load}`);
 
     const apiPaths = picks.map((p) => `/api/products/${p.productId}/`);
@@ -163,7 +154,6 @@ export async function run(ctx: BenchContext): Promise<void> {
       throw new Error(`listings benchmark found wrong answers:\n${failures.slice(0, 20).join('\n')}`);
   } finally {
     await ctx.cleanup();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+    await drop();
   }
 }

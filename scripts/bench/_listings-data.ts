@@ -68,8 +68,3 @@ export async function createTokens(url: string, picks: BenchPick[]): Promise<Map
     await handle.close();
   }
 }
-
-/** A price as the Vietnamese page prints it, without the currency sign ("125.000"). */
-export function formatVndPlain(price: number): string {
-  return new Intl.NumberFormat('vi-VN').format(price);
-}

@@ -26,6 +26,7 @@ import { testEngines } from '~tests/notifications/test-databases';
 import { fixtureCatalogue, orderRequest } from '../commerce/fixtures';
 import { useCommerceDatabase } from '../commerce/test-database';
 import { useTestEnv } from '../commerce/test-env';
+import { portalPerson as person } from './portal-page-fixture';
 
 useTestEnv();
 
@@ -33,18 +34,6 @@ const FISH = 'co-so-nuoc-mam';
 const POTTERY = 'htx-gom';
 const catalogue = fixtureCatalogue();
 
-const person = (
-  userId: string,
-  role: PortalPrincipal['role'],
-  ...facilityIds: string[]
-): PortalPrincipal => ({
-  kind: 'account',
-  userId,
-  email: `${userId}@example.vn`,
-  role,
-  twoFactorEnabled: role !== 'facility',
-  facilityIds,
-});
 const fishMember = person('chu-nuoc-mam', 'facility', FISH);
 const potteryMember = person('chu-gom', 'facility', POTTERY);
 const operator = person('van-hanh', 'operator');

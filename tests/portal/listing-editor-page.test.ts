@@ -21,20 +21,8 @@ import {
 import type { ListingFormValues } from '~/portal/listing-form';
 import type { PortalPrincipal } from '~/portal/portal-page';
 import { testEngines } from '../notifications/test-databases';
-import { catalogue } from './portal-page-fixture';
+import { catalogue, portalPerson as person } from './portal-page-fixture';
 
-const person = (
-  userId: string,
-  role: PortalPrincipal['role'],
-  ...facilityIds: string[]
-): PortalPrincipal => ({
-  kind: 'account',
-  userId,
-  email: `${userId}@example.vn`,
-  role,
-  twoFactorEnabled: role !== 'facility',
-  facilityIds,
-});
 const memberA = person('chu-a', 'facility', 'co-so-a');
 const memberA2 = person('ke-toan-a', 'facility', 'co-so-a');
 const memberB = person('chu-b', 'facility', 'co-so-b');

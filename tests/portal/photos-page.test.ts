@@ -17,20 +17,8 @@ import { photosStrings } from '~/portal/photos-strings';
 import type { PortalPrincipal } from '~/portal/portal-page';
 import { jpegWithGps, png } from '../listings/photo-fixtures';
 import { testEngines } from '../notifications/test-databases';
-import { catalogue } from './portal-page-fixture';
+import { catalogue, portalPerson as principal } from './portal-page-fixture';
 
-const principal = (
-  userId: string,
-  role: PortalPrincipal['role'],
-  ...facilityIds: string[]
-): PortalPrincipal => ({
-  kind: 'account',
-  userId,
-  email: `${userId}@example.vn`,
-  role,
-  twoFactorEnabled: role !== 'facility',
-  facilityIds,
-});
 const memberA = principal('chu-a', 'facility', 'co-so-a');
 const memberB = principal('chu-b', 'facility', 'co-so-b');
 const operator = principal('van-hanh', 'operator');

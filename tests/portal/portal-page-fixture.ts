@@ -1,5 +1,6 @@
 /** A small registry for the portal's tests: facilities A, B and C; A has a listing, B none. */
 import { Catalogue, type Certificate, type Facility, type Listing, type Product } from '~/catalogue';
+import type { PortalPrincipal } from '~/portal/portal-page';
 
 const facility = (id: string, name: string, extra: Partial<Facility> = {}): Facility => ({
   id,
@@ -87,4 +88,18 @@ export const catalogue = new Catalogue({
     certificate('cn-b', 'gom-b', 'co-so-b'),
   ],
   listings: [listing],
+});
+
+/** A signed-in person of the portal's tests: e-mail `{userId}@example.vn`, TOTP for staff only. */
+export const portalPerson = (
+  userId: string,
+  role: PortalPrincipal['role'],
+  ...facilityIds: string[]
+): PortalPrincipal => ({
+  kind: 'account',
+  userId,
+  email: `${userId}@example.vn`,
+  role,
+  twoFactorEnabled: role !== 'facility',
+  facilityIds,
 });
